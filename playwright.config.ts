@@ -1,0 +1,44 @@
+import { execSync } from 'node:child_process'
+import { defineConfig, devices } from '@playwright/test'
+
+/** Debian's Chromium (apt-get install chromium), or CHROME_PATH; browsers are never downloaded. */
+function chromiumPath(): string {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH
+  try {
+    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim()
+  } catch {
+    throw new Error(
+      'No Chromium found for the browser tests. Install Debian\'s package with "sudo apt-get install chromium", ' +
+        'or set CHROME_PATH to a Chromium or Chrome binary.',
+    )
+  }
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+// Parallel work in one checkout can build into its own folder: E2E_WEB_ROOT=/tmp/dist-x E2E_PORT=4174.
+const WEB_ROOT = process.env.E2E_WEB_ROOT ?? new URL('./dist', import.meta.url).pathname
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    ...devices['Pixel 7'],
+    browserName: 'chromium',
+    serviceWorkers: 'allow',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node server/server.ts',
+    url: `http://localhost:${PORT}/api/health`,
+    reuseExistingServer: false,
+    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'warn', DEMO_DATA: 'true' },
+  },
+})

@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import compress from '@fastify/compress'
+import swagger from '@fastify/swagger'
+import type { Config } from './config.ts'
+import { openDatabase, type DatabaseHandle } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { registerErrorHandler } from './errors/error-handler.ts'
+import { registerSecurityHeaders } from './web/security-headers.ts'
+import { registerWeb } from './web/web.plugin.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import { syncRoutes } from './sync/sync.routes.ts'
+import { volunteeringRoutes } from './volunteering/volunteering.routes.ts'
+import { insertSampleMeetups } from './meetups/sample-meetups.ts'
+import { calendarRoutes } from './meetups/calendar.routes.ts'
+import { meetupHorizon } from './meetups/horizon.plugin.ts'
+import { loadGuideContent } from './guide/guide-content.ts'
+import { insertSampleContacts } from './contacts/sample-contacts.ts'
+
+export interface BuildOptions {
+  config: Config
+  /** An already open database (tests); otherwise opened from the config. */
+  database?: DatabaseHandle
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the whole server without listening: tests call it and use `app.inject`. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const { db, kind } = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  await migrateToLatest(db)
+  await loadGuideContent(db)
+  if (config.demoData) await insertSampleMeetups(db)
+  if (config.demoData) await insertSampleContacts(db)
+
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    // Unknown fields are an error, not silently dropped; see registerErrorHandler.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.addHook('onClose', async () => db.destroy())
+
+  registerErrorHandler(app)
+  await registerSecurityHeaders(app)
+  await app.register(compress, { threshold: 1024 })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Willkommen API', version: '1.0.0', description: 'Offline-first welcome app for Saxony-Anhalt' },
+    },
+  })
+
+  await app.register(healthRoutes, { databaseKind: kind })
+  await app.register(syncRoutes, { db })
+  await app.register(meetupHorizon, { db })
+  await app.register(calendarRoutes, { db })
+  await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  await registerWeb(app, config.webRoot)
+  return app
+}

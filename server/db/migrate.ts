@@ -1,0 +1,22 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely'
+import * as meetups from './migrations/0001-meetups.ts'
+import * as guide from './migrations/0002-guide.ts'
+import * as meetupSeries from './migrations/0003-meetup-series.ts'
+import * as volunteering from './migrations/0004-volunteering.ts'
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+  '0001-meetups': meetups,
+  '0002-guide': guide,
+  '0003-meetup-series': meetupSeries,
+  '0004-volunteering': volunteering,
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  // Name the schema: otherwise Kysely takes a migration table in ANY schema (another test's) as ours.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema })
+  const { error } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+}

@@ -1,0 +1,148 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Texts per language code; German (`de`) is always present. */
+export type LocalizedText = Record<string, string>
+
+export interface MeetupsTable {
+  id: string
+  kind: string
+  title: ColumnType<LocalizedText, string, string>
+  description: ColumnType<LocalizedText, string, string>
+  district: string
+  place_name: string
+  address: string
+  languages: string[]
+  latitude: number | null
+  longitude: number | null
+  accessibility: ColumnType<LocalizedText | null, string | null, string | null>
+  organiser: string
+  audience: string[]
+  /** What it costs, as text; null when free. */
+  cost: ColumnType<LocalizedText | null, string | null, string | null>
+  registration_required: boolean
+  /** Places per date; null means unlimited. */
+  capacity: number | null
+  /** First start in Berlin wall time, e.g. 2026-12-03T17:00. */
+  starts_local: string
+  duration_minutes: number
+  /** RFC 5545 rule (subset, see src/shared/meetups/recurrence.ts); null for a single date. */
+  rrule: string | null
+  exceptions: ColumnType<MeetupException[], string, string>
+  /** Raised on every change; the SEQUENCE of calendar files. */
+  revision: number
+  is_sample: Generated<boolean>
+  seq: number
+}
+
+/** A single date of a series cancelled or moved, keyed by its original local start (20261203T1700). */
+export interface MeetupException {
+  original: string
+  /** New local start (2026-12-04T18:00) of a moved date; absent when cancelled. */
+  movedTo?: string
+  cancelled?: boolean
+}
+
+export interface MeetupOccurrencesTable {
+  /** `<seriesId>:<original local start>`, stable across regeneration. */
+  id: string
+  meetup_id: string
+  original_start: string
+  starts_at: ColumnType<Date, string | Date, string | Date>
+  ends_at: ColumnType<Date, string | Date, string | Date>
+  status: 'scheduled' | 'cancelled'
+  seq: number
+}
+
+export interface TombstonesTable {
+  entity: string
+  id: string
+  seq: number
+}
+
+export type JsonColumn<T> = ColumnType<T, string, string>
+
+export interface TandemsTable {
+  id: string
+  role: 'offer' | 'request'
+  kind: string
+  status: 'received' | 'cancelled' | 'erased'
+  district: string
+  /** Everything personal the person typed; null once erased. */
+  details: JsonColumn<Record<string, unknown> | null> | null
+  consents: JsonColumn<Record<string, unknown> | null> | null
+  locale: string | null
+  manage_token_hash: string
+  created_at: ColumnType<Date, string | Date | undefined, string | Date>
+  renewed_at: ColumnType<Date, string | Date | undefined, string | Date>
+  erased_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+}
+
+export interface RegistrationsTable {
+  id: string
+  occurrence_id: string
+  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  name: string | null
+  organisation: string | null
+  email: string | null
+  working_group: string
+  consents: JsonColumn<Record<string, unknown> | null> | null
+  locale: string | null
+  event_ends_at: ColumnType<Date, string | Date, string | Date>
+  manage_token_hash: string
+  created_at: ColumnType<Date, string | Date | undefined, string | Date>
+  cancelled_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+  erased_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+}
+
+export interface RegistrationCountersTable {
+  occurrence_id: string
+  confirmed: Generated<number>
+}
+
+export interface IdempotencyKeysTable {
+  key: string
+  route: string
+  request_hash: string
+  status_code: number | null
+  response: JsonColumn<unknown> | null
+  created_at: ColumnType<Date, string | Date | undefined, string | Date>
+}
+
+export interface GuideStepsTable {
+  id: string
+  phase: 'planning' | 'first-steps' | 'settling-in'
+  position: number
+  contact_fields: string[]
+  title: JsonColumn<LocalizedText>
+  text: JsonColumn<LocalizedText>
+  bring: JsonColumn<Record<string, string[]>>
+  seq: number
+}
+
+export interface ContactsTable {
+  id: string
+  name: string
+  kind: JsonColumn<LocalizedText>
+  fields: string[]
+  district: string
+  address: string | null
+  opening_hours: ColumnType<LocalizedText | null, string | null, string | null>
+  phone: string | null
+  email: string | null
+  website: string | null
+  languages: string[]
+  is_sample: Generated<boolean>
+  seq: number
+}
+
+export interface Database {
+  meetups: MeetupsTable
+  guide_steps: GuideStepsTable
+  contacts: ContactsTable
+  meetup_occurrences: MeetupOccurrencesTable
+  tombstones: TombstonesTable
+  tandems: TandemsTable
+  registrations: RegistrationsTable
+  registration_counters: RegistrationCountersTable
+  idempotency_keys: IdempotencyKeysTable
+}

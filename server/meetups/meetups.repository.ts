@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
+import { toSeriesDto } from './series.repository.ts'
+
+/** Dates that ended this long ago are not sent on a first sync; nobody needs them on the phone. */
+const FIRST_SYNC_PAST_DAYS = 30
+
+export async function meetupsChangedSince(db: Kysely<Database>, since: number) {
+  const rows = await db.selectFrom('meetups').selectAll().where('seq', '>', since).orderBy('seq').execute()
+  return rows.map((row) => ({ seq: row.seq, item: toSeriesDto(row) }))
+}
+
+export async function occurrencesChangedSince(db: Kysely<Database>, since: number, now = new Date()) {
+  let query = db
+    .selectFrom('meetup_occurrences as o')
+    .innerJoin('meetups as m', 'm.id', 'o.meetup_id')
+    .select(['o.id', 'o.meetup_id', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status', 'o.seq', 'm.district', 'm.kind'])
+    .where('o.seq', '>', since)
+  if (since === 0) query = query.where('o.ends_at', '>=', new Date(now.getTime() - FIRST_SYNC_PAST_DAYS * 86400000))
+  const rows = await query.orderBy('o.seq').execute()
+  return rows.map((row) => ({
+    seq: row.seq,
+    item: {
+      id: row.id,
+      meetupId: row.meetup_id,
+      originalStart: row.original_start,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      status: row.status,
+      district: row.district,
+      kind: row.kind,
+    } satisfies MeetupOccurrence,
+  }))
+}
+
+export async function countMeetups(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('meetups').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

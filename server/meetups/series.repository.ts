@@ -1,0 +1,157 @@
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, MeetupsTable } from '../db/schema.ts'
+import type { Meetup } from '../../src/shared/meetups/meetup.schema.ts'
+import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
+import { planOccurrences } from '../../src/shared/meetups/occurrences.ts'
+
+/** How far ahead concrete dates are kept in the database and synced. */
+export const HORIZON_DAYS = 365
+
+/** A meetup as written by the server (sample data, tests, later an editor). */
+export type SeriesInput = Omit<Meetup, 'revision'>
+
+function toRow(s: SeriesInput) {
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: JSON.stringify(s.title),
+    description: JSON.stringify(s.description),
+    district: s.district,
+    place_name: s.placeName,
+    address: s.address,
+    languages: s.languages,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    accessibility: s.accessibility === null ? null : JSON.stringify(s.accessibility),
+    organiser: s.organiser,
+    audience: s.audience,
+    cost: s.cost === null ? null : JSON.stringify(s.cost),
+    registration_required: s.registrationRequired,
+    capacity: s.capacity,
+    starts_local: s.startsLocal,
+    duration_minutes: s.durationMinutes,
+    rrule: s.rrule,
+    exceptions: JSON.stringify(s.exceptions),
+    is_sample: s.isSample,
+  }
+}
+
+/**
+ * Creates or changes a meetup and regenerates its dates. Every change raises the revision (the
+ * calendar SEQUENCE); dates that stay the same keep their ids.
+ */
+export async function saveSeries(trx: Transaction<Database>, input: SeriesInput, now = new Date()): Promise<void> {
+  const seq = await nextChangeSeq(trx)
+  const existing = await trx.selectFrom('meetups').select('revision').where('id', '=', input.id).executeTakeFirst()
+  if (existing) {
+    await trx.updateTable('meetups').set({ ...toRow(input), revision: existing.revision + 1, seq }).where('id', '=', input.id).execute()
+  } else {
+    await trx.insertInto('meetups').values({ ...toRow(input), revision: 0, seq }).execute()
+  }
+  await materialiseOccurrences(trx, input.id, now, { touchAll: existing !== undefined })
+}
+
+/**
+ * Brings the stored dates of one meetup in line with its rule and exceptions, from yesterday up to
+ * the horizon. Dates no longer in the rule are kept as cancelled (a registration may point at them).
+ * Returns how many rows changed.
+ */
+export async function materialiseOccurrences(
+  trx: Transaction<Database>,
+  meetupId: string,
+  now: Date,
+  { touchAll = false } = {},
+): Promise<number> {
+  const series = await trx.selectFrom('meetups').selectAll().where('id', '=', meetupId).executeTakeFirstOrThrow()
+  const from = new Date(now.getTime() - 86400000)
+  const horizon = new Date(now.getTime() + HORIZON_DAYS * 86400000)
+  const planned = planOccurrences(toSeriesDto(series), { from, horizon })
+  const stored = await trx
+    .selectFrom('meetup_occurrences')
+    .selectAll()
+    .where('meetup_id', '=', meetupId)
+    .where((eb) => eb.or([eb('ends_at', '>=', from), eb('id', 'in', planned.length ? planned.map((p) => p.id) : [''])]))
+    .execute()
+  const byId = new Map(stored.map((o) => [o.id, o]))
+  // One change number for every row of this regeneration: they commit together anyway.
+  let changeSeq: number | undefined
+  const nextSeq = async () => (changeSeq ??= await nextChangeSeq(trx))
+  let changed = 0
+  for (const p of planned) {
+    const old = byId.get(p.id)
+    byId.delete(p.id)
+    const same =
+      old &&
+      old.starts_at.getTime() === new Date(p.startsAt).getTime() &&
+      old.ends_at.getTime() === new Date(p.endsAt).getTime() &&
+      old.status === p.status
+    if (same && !touchAll) continue
+    const row = {
+      id: p.id,
+      meetup_id: meetupId,
+      original_start: p.originalStart,
+      starts_at: new Date(p.startsAt),
+      ends_at: new Date(p.endsAt),
+      status: p.status,
+    }
+    const seq = await nextSeq()
+    if (old) await trx.updateTable('meetup_occurrences').set({ ...row, seq }).where('id', '=', p.id).execute()
+    else await trx.insertInto('meetup_occurrences').values({ ...row, seq }).execute()
+    changed++
+  }
+  // Left over: dates the rule no longer produces. They stay, cancelled, so nobody comes in vain.
+  for (const old of byId.values()) {
+    if (old.status === 'cancelled' && !touchAll) continue
+    if (old.starts_at < from) continue
+    const seq = await nextSeq()
+    await trx.updateTable('meetup_occurrences').set({ status: 'cancelled', seq }).where('id', '=', old.id).execute()
+    changed++
+  }
+  return changed
+}
+
+/** Extends every meetup's dates to the horizon; run at start and daily. */
+export async function refreshAllOccurrences(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const ids = await db.selectFrom('meetups').select('id').execute()
+  let changed = 0
+  for (const { id } of ids) changed += await db.transaction().execute((trx) => materialiseOccurrences(trx, id, now))
+  return changed
+}
+
+export function toSeriesDto(row: Selectable<MeetupsTable>): Meetup {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title as Meetup['title'],
+    description: row.description as Meetup['description'],
+    district: row.district,
+    placeName: row.place_name,
+    address: row.address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    accessibility: row.accessibility as Meetup['accessibility'],
+    organiser: row.organiser,
+    languages: row.languages,
+    audience: row.audience,
+    cost: row.cost as Meetup['cost'],
+    registrationRequired: row.registration_required,
+    capacity: row.capacity,
+    startsLocal: row.starts_local,
+    durationMinutes: row.duration_minutes,
+    rrule: row.rrule,
+    exceptions: row.exceptions,
+    revision: row.revision,
+    isSample: row.is_sample,
+  }
+}
+
+/**
+ * Removes a meetup with all its dates, leaving tombstones so phones drop them too. Dates that
+ * registrations point at cannot go: cancel the series instead (the database refuses).
+ */
+export async function deleteSeries(trx: Transaction<Database>, meetupId: string): Promise<void> {
+  const dates = await trx.deleteFrom('meetup_occurrences').where('meetup_id', '=', meetupId).returning('id').execute()
+  for (const { id } of dates) await recordDeletion(trx, 'meetupOccurrences', id)
+  await trx.deleteFrom('meetups').where('id', '=', meetupId).execute()
+  await recordDeletion(trx, 'meetups', meetupId)
+}

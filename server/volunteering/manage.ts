@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { ManagedEntry } from '../../src/shared/volunteering/manage.schema.ts'
+import { hashManageToken } from './manage-token.ts'
+import { cancelTandem, findTandemByTokenHash, renewTandem } from './tandems.repository.ts'
+import { cancelRegistration, findRegistrationByTokenHash } from './registrations.repository.ts'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** The entry a manage token belongs to, in its export shape; undefined for an unknown token. */
+export async function findManagedEntry(db: Kysely<Database>, token: string): Promise<ManagedEntry | undefined> {
+  const hash = hashManageToken(token)
+  const tandem = await findTandemByTokenHash(db, hash)
+  if (tandem) {
+    return {
+      type: 'tandem',
+      id: tandem.id,
+      status: tandem.status,
+      createdAt: tandem.created_at.toISOString(),
+      erasedAt: iso(tandem.erased_at),
+      about: { role: tandem.role, kind: tandem.kind, district: tandem.district, renewedAt: tandem.renewed_at.toISOString() },
+      personal: tandem.details,
+      consents: tandem.consents,
+    }
+  }
+  const reg = await findRegistrationByTokenHash(db, hash)
+  if (!reg) return undefined
+  return {
+    type: 'registration',
+    id: reg.id,
+    status: reg.status,
+    createdAt: reg.created_at.toISOString(),
+    erasedAt: iso(reg.erased_at),
+    about: { occurrenceId: reg.occurrence_id, workingGroup: reg.working_group, eventEndsAt: reg.event_ends_at.toISOString() },
+    personal: reg.erased_at ? null : { name: reg.name, organisation: reg.organisation, email: reg.email },
+    consents: reg.consents,
+  }
+}
+
+/** Cancels and erases; repeating it is harmless. False when the token is unknown. */
+export async function cancelByToken(db: Kysely<Database>, token: string, now: Date): Promise<boolean> {
+  const entry = await findManagedEntry(db, token)
+  if (!entry) return false
+  await db.transaction().execute(async (trx) => {
+    if (entry.type === 'tandem') await cancelTandem(trx, entry.id, now)
+    else await cancelRegistration(trx, entry.id, now)
+  })
+  return true
+}
+
+export async function renewByToken(db: Kysely<Database>, token: string, now: Date): Promise<boolean> {
+  const entry = await findManagedEntry(db, token)
+  if (entry?.type !== 'tandem') return false
+  await renewTandem(db, entry.id, now)
+  return true
+}

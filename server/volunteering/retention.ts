@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely'
+import type { FastifyInstance } from 'fastify'
+import type { Database } from '../db/schema.ts'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** Stored answers hold a manage token in clear, so replays are honoured for a week and then forgotten. */
+export const IDEMPOTENCY_DAYS = 7
+export const TANDEM_RENEWAL_MONTHS = 12
+const EVERY_MS = 6 * 60 * 60 * 1000
+
+export interface RetentionResult {
+  registrations: number
+  tandems: number
+  idempotencyKeys: number
+}
+
+/** Erases personal data that is no longer needed, as of `now`. Rows stay (without personal data) for counts. */
+export async function runRetention(db: Kysely<Database>, now: Date, retentionDays: number): Promise<RetentionResult> {
+  const eventCutoff = new Date(now.getTime() - retentionDays * DAY_MS)
+  const tandemCutoff = new Date(now)
+  tandemCutoff.setUTCMonth(tandemCutoff.getUTCMonth() - TANDEM_RENEWAL_MONTHS)
+  const keyCutoff = new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY_MS)
+  return db.transaction().execute(async (trx) => {
+    const registrations = await trx
+      .updateTable('registrations')
+      .set({ name: null, organisation: null, email: null, consents: null, erased_at: now })
+      .where('event_ends_at', '<', eventCutoff)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst()
+    const tandems = await trx
+      .updateTable('tandems')
+      .set({ status: 'erased', details: null, consents: null, erased_at: now })
+      .where('renewed_at', '<', tandemCutoff)
+      .where('status', '=', 'received')
+      .executeTakeFirst()
+    const keys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', keyCutoff).executeTakeFirst()
+    return {
+      registrations: Number(registrations.numUpdatedRows),
+      tandems: Number(tandems.numUpdatedRows),
+      idempotencyKeys: Number(keys.numDeletedRows),
+    }
+  })
+}
+
+/** Runs the job at start and every six hours; the timer stops when the app closes. */
+export function scheduleRetention(app: FastifyInstance, db: Kysely<Database>, retentionDays: number): void {
+  const run = () =>
+    runRetention(db, new Date(), retentionDays).then(
+      (result) => app.log.info({ retention: result }, 'retention ran'),
+      (err: unknown) => app.log.error({ err }, 'retention failed'),
+    )
+  app.addHook('onReady', async () => {
+    await run()
+  })
+  const timer = setInterval(() => void run(), EVERY_MS)
+  timer.unref()
+  app.addHook('onClose', async () => clearInterval(timer))
+}
+

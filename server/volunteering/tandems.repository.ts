@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, TandemsTable } from '../db/schema.ts'
+import type { TandemInput } from '../../src/shared/volunteering/tandem.schema.ts'
+import type { Answer } from './idempotency.ts'
+import { newManageToken } from './manage-token.ts'
+
+/** Stores a tandem offer or request; matching happens later by a coordinator, so the status is `received`. */
+export async function createTandem(trx: Transaction<Database>, input: TandemInput, now: Date): Promise<Answer> {
+  const { role, kind, district, consents, locale, ...details } = input
+  const id = randomUUID()
+  const { token, hash } = newManageToken()
+  await trx
+    .insertInto('tandems')
+    .values({
+      id,
+      role,
+      kind,
+      status: 'received',
+      district,
+      details: JSON.stringify(details),
+      consents: JSON.stringify(consents),
+      locale: locale ?? null,
+      manage_token_hash: hash,
+      created_at: now,
+      renewed_at: now,
+    })
+    .execute()
+  return { statusCode: 201, body: { id, status: 'received', manageToken: token } }
+}
+
+export async function findTandemByTokenHash(db: Kysely<Database>, hash: string): Promise<Selectable<TandemsTable> | undefined> {
+  return db.selectFrom('tandems').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst()
+}
+
+/** Withdraws an entry and erases everything personal; the bare row stays so a repeated cancel still answers. */
+export async function cancelTandem(trx: Transaction<Database>, id: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('tandems')
+    .set({ status: 'cancelled', details: null, consents: null, erased_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'received')
+    .execute()
+}
+
+/** The person confirms the entry is still wanted; the 12-month retention counts from here. */
+export async function renewTandem(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  await db.updateTable('tandems').set({ renewed_at: now }).where('id', '=', id).where('status', '=', 'received').execute()
+}

@@ -1,0 +1,146 @@
+import { Type, type Static } from 'typebox'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { ApiErrorSchema } from '../../src/shared/api-error.schema.ts'
+import { SubmissionAnswerSchema } from '../../src/shared/volunteering/fields.schema.ts'
+import { TandemSchema, type TandemInput } from '../../src/shared/volunteering/tandem.schema.ts'
+import { RegistrationSchema } from '../../src/shared/volunteering/registration.schema.ts'
+import { ManagedEntrySchema, ManageParamsSchema, ManageQuerySchema } from '../../src/shared/volunteering/manage.schema.ts'
+import { normalizeSubmission } from '../../src/shared/volunteering/normalize.ts'
+import { tandemRuleErrors } from '../../src/shared/volunteering/rules.ts'
+import { withIdempotency } from './idempotency.ts'
+import { createTandem } from './tandems.repository.ts'
+import { createRegistration } from './registrations.repository.ts'
+import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'
+import { useStrictJson } from './strict-json.ts'
+import { scheduleRetention } from './retention.ts'
+import { Problem } from './problem.ts'
+
+export interface VolunteeringOptions {
+  db: Kysely<Database>
+  retentionDays: number
+  /** Submissions per client and minute. */
+  submissionsPerMinute?: number
+}
+
+const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.String({ format: 'uuid', description: 'A UUID the client chose for this submission; a replay returns the first answer.' }),
+})
+
+const errors = { 400: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema }
+
+/** Same cleaning as the forms do (trim, e-mail lower case, phone in E.164) before the schema is checked. */
+async function normalizeBody(request: FastifyRequest): Promise<void> {
+  request.body = normalizeSubmission(request.body)
+}
+
+const notFound = () => new Problem(404, 'not_found', 'No entry for this manage token.')
+
+export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> = async (app, options) => {
+  const { db } = options
+  useStrictJson(app)
+  // Only this plugin's POST routes are limited; the rest of the API is not affected.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many submissions; try again in ${context.after}.`), { statusCode: 429, code: 'FST_ERR_RATE_LIMIT' }),
+  })
+  scheduleRetention(app, db, options.retentionDays)
+  const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }
+  const submit = (route: string, work: Parameters<typeof withIdempotency>[2], request: { headers: Record<string, unknown>; body: unknown }) =>
+    withIdempotency(db, { key: String(request.headers['idempotency-key']), route, body: request.body }, work)
+
+  app.post(
+    '/api/v1/tandems',
+    {
+      schema: {
+        summary: 'Offer (volunteer) or request (newcomer) a language tandem, sponsorship or Hauptamt–Ehrenamt tandem',
+        headers: IdempotencyHeadersSchema,
+        body: TandemSchema,
+        response: { 201: SubmissionAnswerSchema, ...errors },
+      },
+      config: rateLimitConfig,
+      preValidation: normalizeBody,
+      preHandler: async (request) => {
+        const fields = tandemRuleErrors(request.body as TandemInput)
+        if (Object.keys(fields).length > 0) throw new Problem(400, 'validation', 'An e-mail address or a phone number is needed.', fields)
+      },
+    },
+    async (request, reply) => {
+      const answer = await submit('tandems', (trx) => createTandem(trx, request.body, new Date()), request)
+      return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
+    },
+  )
+
+  app.post(
+    '/api/v1/registrations',
+    {
+      schema: {
+        summary: 'Register for one date of a network event; beyond capacity the registration is waitlisted',
+        headers: IdempotencyHeadersSchema,
+        body: RegistrationSchema,
+        response: { 201: SubmissionAnswerSchema, ...errors },
+      },
+      config: rateLimitConfig,
+      preValidation: normalizeBody,
+    },
+    async (request, reply) => {
+      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, new Date()), request)
+      return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
+    },
+  )
+
+  app.get(
+    '/api/v1/manage/:token',
+    {
+      schema: {
+        summary: 'Show an entry and its status; `?format=json` downloads everything stored about it',
+        params: ManageParamsSchema,
+        querystring: ManageQuerySchema,
+        response: { 200: ManagedEntrySchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const entry = await findManagedEntry(db, request.params.token)
+      if (!entry) throw notFound()
+      reply.header('cache-control', 'no-store')
+      if (request.query.format === 'json') {
+        reply.header('content-disposition', `attachment; filename="willkommen-${entry.type}-${entry.id}.json"`)
+      }
+      return entry
+    },
+  )
+
+  app.delete(
+    '/api/v1/manage/:token',
+    {
+      schema: {
+        summary: 'Cancel an entry and erase its personal data (repeatable)',
+        params: ManageParamsSchema,
+        response: { 204: Type.Null(), 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await cancelByToken(db, request.params.token, new Date()))) throw notFound()
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/v1/manage/:token/renew',
+    {
+      schema: {
+        summary: 'Keep a tandem entry for another twelve months',
+        params: ManageParamsSchema,
+        response: { 204: Type.Null(), 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await renewByToken(db, request.params.token, new Date()))) throw notFound()
+      return reply.status(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { apiNotFound } from '../errors/error-handler.ts'
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/**
+ * Serves the built PWA: content-hashed assets forever, everything else revalidated on each load
+ * (index.html, sw.js, the manifest), precompressed .br/.gz where the build made them, and
+ * index.html for any other page address so deep links work.
+ */
+export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const hasWeb = existsSync(`${webRoot}/index.html`)
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      preCompressed: true,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache')
+      },
+    })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send(apiNotFound(request.url))
+    }
+    reply.header('cache-control', 'no-cache')
+    return reply.type('text/html; charset=utf-8').sendFile('index.html')
+  })
+}

@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router'
+import MeetupsView from '../meetups/MeetupsView.vue'
+import LanguageView from '../language/LanguageView.vue'
+import { useSettingsStore } from './settings.store.ts'
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/', redirect: '/meetups' },
+      { path: '/welcome', name: 'welcome', component: LanguageView },
+      { path: '/meetups', name: 'meetups', component: MeetupsView },
+      { path: '/meetups/:occurrenceId', name: 'meetup', component: () => import('../meetups/MeetupDetailView.vue'), props: true },
+      {
+        path: '/meetups/:occurrenceId/poster',
+        name: 'meetup-poster',
+        component: () => import('../meetups/MeetupPosterView.vue'),
+        props: true,
+      },
+      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue') },
+      {
+        path: '/guide/:phase(planning|first-steps|settling-in)',
+        name: 'guide-phase',
+        component: () => import('../guide/GuidePhaseView.vue'),
+        props: true,
+      },
+      { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true },
+      { path: '/district', name: 'district', component: () => import('../district/DistrictView.vue') },
+      { path: '/contacts', name: 'contacts', component: () => import('../contacts/ContactsView.vue') },
+      { path: '/contacts/:id', name: 'contact', component: () => import('../contacts/ContactView.vue'), props: true },
+      { path: '/search', name: 'search', component: () => import('../search/SearchView.vue') },
+      { path: '/saved', name: 'saved', component: () => import('../bookmarks/SavedView.vue') },
+      { path: '/volunteering', name: 'volunteering', component: () => import('../volunteering/VolunteeringView.vue') },
+      {
+        path: '/volunteering/:form(offer|request|register)',
+        name: 'volunteering-form',
+        component: () => import('../volunteering/VolunteeringFormView.vue'),
+      },
+      { path: '/more', name: 'more', component: () => import('../more/MoreView.vue') },
+      { path: '/:pathMatch(.*)*', redirect: '/' },
+    ],
+    scrollBehavior: () => ({ top: 0 }),
+  })
+  // First start: the language picker comes before anything else.
+  router.beforeEach((to) => {
+    if (!useSettingsStore().locale && to.name !== 'welcome') return { name: 'welcome', query: { next: to.fullPath } }
+  })
+  return router
+}

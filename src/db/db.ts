@@ -1,0 +1,66 @@
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
+import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
+import type { Contact } from '../shared/contacts/contact.schema.ts'
+import type { Bookmark, StepProgress } from './guide-rows.ts'
+import type { Draft, OutboxEntry } from '../outbox/outbox-entry.ts'
+
+/** Small key–value rows: sync cursor and time, and the person's own settings. */
+export interface KeyValue<T = unknown> {
+  key: string
+  value: T
+}
+
+/**
+ * The phone's database. Add a new `version(n)` for every schema change, with an upgrade function
+ * when rows must change, and a test in test/unit/db that opens the old version first.
+ */
+export class WillkommenDb extends Dexie {
+  meetups!: EntityTable<Meetup, 'id'>
+  meetupOccurrences!: EntityTable<MeetupOccurrence, 'id'>
+  guideSteps!: EntityTable<GuideStep, 'id'>
+  contacts!: EntityTable<Contact, 'id'>
+  /** The person's ticked guide steps; never sent anywhere. */
+  progress!: EntityTable<StepProgress, 'stepId'>
+  bookmarks!: Table<Bookmark, [string, string]>
+  meta!: EntityTable<KeyValue, 'key'>
+  settings!: EntityTable<KeyValue, 'key'>
+  /** Submissions waiting to be sent and sent ones with their answer ("My sign-ups"). */
+  outbox!: EntityTable<OutboxEntry, 'clientId'>
+  /** Unsent form typing, per form. */
+  drafts!: EntityTable<Draft, 'key'>
+
+  constructor(name = 'willkommen') {
+    super(name)
+    this.version(1).stores({
+      meetups: 'id, startsAt, district, kind',
+      meta: 'key',
+      settings: 'key',
+    })
+    // Guide content and contacts (synced), the person's progress and bookmarks (kept only here).
+    this.version(2).stores({
+      guideSteps: 'id, phase',
+      contacts: 'id, district',
+      progress: 'stepId',
+      bookmarks: '[kind+id], savedAt',
+    })
+    // Meetups became series with their dates in meetupOccurrences; old one-off rows are dropped and
+    // the next sync starts from scratch to fetch both.
+    this.version(3)
+      .stores({
+        meetups: 'id, district, kind',
+        meetupOccurrences: 'id, startsAt, meetupId, [district+startsAt]',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meetups').clear()
+        await tx.table('meta').delete('syncCursor')
+      })
+    // Volunteering: the outbox (also "My sign-ups") and form drafts.
+    this.version(4).stores({
+      outbox: 'clientId, state, nextAttemptAt, createdAt',
+      drafts: 'key',
+    })
+  }
+}
+
+export const db = new WillkommenDb()

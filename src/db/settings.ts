@@ -1,0 +1,18 @@
+import type { WillkommenDb } from './db.ts'
+
+/** What the person chose on this phone; never sent to the server. */
+export interface Settings {
+  locale?: string
+  district?: string
+  /** The guide phase the person last opened. */
+  guidePhase?: string
+}
+
+export async function readSettings(db: WillkommenDb): Promise<Settings> {
+  const rows = await db.settings.toArray()
+  return Object.fromEntries(rows.map((r) => [r.key, r.value])) as Settings
+}
+
+export async function saveSetting<K extends keyof Settings>(db: WillkommenDb, key: K, value: Settings[K]): Promise<void> {
+  await db.settings.put({ key, value })
+}

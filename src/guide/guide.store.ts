@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import { db } from '../db/db.ts'
+import { useLiveQuery } from '../db/live-query.ts'
+import type { GuidePhase, GuideStep } from '../shared/guide/guide-step.schema.ts'
+import { currentPhase, isPhase, phaseProgress } from './progress.ts'
+
+const PHASE_KEY = 'guidePhase'
+
+/** Guide steps (synced) and the person's own progress (only on this phone), from IndexedDB. */
+export const useGuideStore = defineStore('guide', () => {
+  const rows = useLiveQuery<GuideStep[] | undefined>(() => db.guideSteps.toArray(), undefined)
+  const steps = computed(() => rows.value ?? [])
+  /** False until IndexedDB answered, so views do not flash "nothing here yet". */
+  const loaded = computed(() => rows.value !== undefined)
+  const doneIds = useLiveQuery(async () => new Set((await db.progress.toCollection().primaryKeys()) as string[]), new Set<string>())
+  const savedPhase = useLiveQuery(async () => (await db.settings.get(PHASE_KEY))?.value, undefined as unknown)
+
+  const progress = computed(() => phaseProgress(steps.value, doneIds.value))
+  /** The phase last opened, or else the first one not yet complete. */
+  const phase = computed<GuidePhase>(() => (isPhase(savedPhase.value) ? savedPhase.value : currentPhase(progress.value)))
+
+  function stepById(id: string): GuideStep | undefined {
+    return steps.value.find((s) => s.id === id)
+  }
+
+  async function openPhase(p: GuidePhase): Promise<void> {
+    await db.settings.put({ key: PHASE_KEY, value: p })
+  }
+
+  async function setDone(stepId: string, done: boolean): Promise<void> {
+    if (done) await db.progress.put({ stepId, doneAt: new Date().toISOString() })
+    else await db.progress.delete(stepId)
+  }
+
+  /** Forgets every tick and the current phase (after the person confirmed). */
+  async function startOver(): Promise<void> {
+    await db.transaction('rw', db.progress, db.settings, async () => {
+      await db.progress.clear()
+      await db.settings.delete(PHASE_KEY)
+    })
+  }
+
+  return { steps, loaded, doneIds, progress, phase, stepById, openPhase, setDone, startOver }
+})

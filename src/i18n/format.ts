@@ -1,0 +1,40 @@
+import { BERLIN } from '../shared/berlin-time.ts'
+
+/** Dates and times of local events, always shown in German time (Europe/Berlin). */
+export function formatTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+}
+
+export function formatDay(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, weekday: 'long', day: 'numeric', month: 'long' }).format(
+    new Date(iso),
+  )
+}
+
+/** Berlin calendar day of an instant, as YYYY-MM-DD, for grouping. */
+export function berlinDayKey(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BERLIN }).format(new Date(iso))
+}
+
+export function formatRelative(iso: string, locale: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const abs = Math.abs(seconds)
+  if (abs < 60) return rtf.format(seconds, 'second')
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour')
+  return rtf.format(Math.round(seconds / 86400), 'day')
+}
+
+/** True when the phone's clock is in a zone other than German time (the person may still be abroad). */
+export function phoneIsOutsideBerlinTime(): boolean {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone !== BERLIN
+}
+
+export function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -1,0 +1,65 @@
+import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
+import { berlinDayKey } from '../i18n/format.ts'
+
+/** What the person filters the list by; "all" switches a filter off. */
+export interface MeetupFilter {
+  kind: string
+  district: string
+  language: string
+  thisWeek: boolean
+}
+
+export interface ListedOccurrence {
+  occurrence: MeetupOccurrence
+  meetup: Meetup
+  /** The next dates of the same series after this one (a series shows its rhythm). */
+  nextDates: MeetupOccurrence[]
+}
+
+export interface MeetupDay {
+  day: string
+  entries: ListedOccurrence[]
+}
+
+/** End of the current week (Sunday 24:00 Berlin), as a day key to compare against. */
+export function endOfWeekKey(now: Date): string {
+  const today = berlinDayKey(now.toISOString())
+  const d = new Date(`${today}T12:00:00Z`)
+  const daysToSunday = (7 - d.getUTCDay()) % 7
+  return new Date(d.getTime() + daysToSunday * 86400000).toISOString().slice(0, 10)
+}
+
+/** Pure filtering and grouping, so it is tested without IndexedDB. */
+export function listMeetups(
+  occurrences: MeetupOccurrence[],
+  meetups: Map<string, Meetup>,
+  filter: MeetupFilter,
+  now: Date,
+  limit: number,
+): { days: MeetupDay[]; more: boolean } {
+  const weekEnd = filter.thisWeek ? endOfWeekKey(now) : undefined
+  const bySeries = new Map<string, MeetupOccurrence[]>()
+  const matching: ListedOccurrence[] = []
+  for (const o of occurrences) {
+    const meetup = meetups.get(o.meetupId)
+    if (!meetup) continue
+    if (filter.kind !== 'all' && o.kind !== filter.kind) continue
+    if (filter.district !== 'all' && o.district !== filter.district) continue
+    if (filter.language !== 'all' && !meetup.languages.includes(filter.language)) continue
+    if (weekEnd && berlinDayKey(o.startsAt) > weekEnd) continue
+    const list = bySeries.get(o.meetupId) ?? []
+    list.push(o)
+    bySeries.set(o.meetupId, list)
+    matching.push({ occurrence: o, meetup, nextDates: [] })
+  }
+  const shown = matching.slice(0, limit)
+  const days = new Map<string, ListedOccurrence[]>()
+  for (const entry of shown) {
+    const series = bySeries.get(entry.meetup.id)!
+    const at = series.indexOf(entry.occurrence)
+    entry.nextDates = series.slice(at + 1).filter((o) => o.status === 'scheduled').slice(0, 3)
+    const key = berlinDayKey(entry.occurrence.startsAt)
+    days.set(key, [...(days.get(key) ?? []), entry])
+  }
+  return { days: [...days].map(([day, entries]) => ({ day, entries })), more: matching.length > limit }
+}

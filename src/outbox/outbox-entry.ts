@@ -1,0 +1,32 @@
+import type { FieldErrors } from '../shared/volunteering/validate.ts'
+
+/** What the phone sends: a tandem entry, a registration, or the cancellation of an earlier one. */
+export type OutboxKind = 'tandem' | 'registration' | 'cancel'
+
+/**
+ * One submission in the outbox. The same rows are "My sign-ups": an entry stays after it was sent,
+ * carrying the server's answer, until the person deletes it from the phone.
+ */
+export interface OutboxEntry {
+  /** UUID made on the phone; sent as Idempotency-Key. */
+  clientId: string
+  kind: OutboxKind
+  /** The request body; for a cancellation `{ targetClientId }`. */
+  payload: Record<string, unknown>
+  state: 'pending' | 'sending' | 'sent' | 'rejected'
+  attempts: number
+  /** Epoch ms; a pending entry is not tried before this. */
+  nextAttemptAt: number
+  /** Why the server refused it (4xx): a code and per-field message keys. */
+  lastError: { code: string; fields: FieldErrors } | null
+  /** The server's answer; `status` may change later (waitlisted → confirmed, cancelled). */
+  response: { status: string; manageToken?: string; id?: string } | null
+  createdAt: number
+}
+
+/** A form's unsent typing, saved as the person types so a reload loses nothing. */
+export interface Draft {
+  key: string
+  value: Record<string, unknown>
+  savedAt: number
+}

@@ -1,0 +1,181 @@
+import type { WillkommenDb } from '../db/db.ts'
+import type { OutboxEntry, OutboxKind } from './outbox-entry.ts'
+import { backoffDelay } from './backoff.ts'
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
+
+export interface OutboxDeps {
+  db: WillkommenDb
+  fetch: Fetch
+  now?: () => number
+  random?: () => number
+}
+
+const ENDPOINTS: Record<Exclude<OutboxKind, 'cancel'>, string> = {
+  tandem: '/api/v1/tandems',
+  registration: '/api/v1/registrations',
+}
+
+/** Answers worth retrying: the server or the way to it is unwell, not the request. */
+const RETRYABLE = new Set([408, 425, 429])
+
+/** Saves a submission on the phone first; sending comes after, so nothing typed is lost. */
+export async function enqueue(db: WillkommenDb, kind: OutboxKind, payload: Record<string, unknown>, now = Date.now()): Promise<OutboxEntry> {
+  const entry: OutboxEntry = {
+    clientId: crypto.randomUUID(),
+    kind,
+    payload,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    response: null,
+    createdAt: now,
+  }
+  await db.outbox.add(entry)
+  return entry
+}
+
+/** After a crash or reload mid-request, a `sending` entry is sent again; the Idempotency-Key makes that safe. */
+export async function recoverInterrupted(db: WillkommenDb): Promise<void> {
+  await db.outbox.where('state').equals('sending').modify({ state: 'pending' })
+}
+
+/** A corrected rejected entry goes out as a new submission with a new key, replacing the old one. */
+export async function resubmit(db: WillkommenDb, clientId: string, payload: Record<string, unknown>, now = Date.now()): Promise<OutboxEntry> {
+  return db.transaction('rw', db.outbox, async () => {
+    const old = await db.outbox.get(clientId)
+    if (!old || old.state !== 'rejected') throw new Error('Only a rejected entry can be corrected')
+    await db.outbox.delete(clientId)
+    return enqueue(db, old.kind, payload, now)
+  })
+}
+
+/**
+ * Cancels a sign-up. Never sent at all: it is simply removed. Otherwise a cancellation is queued;
+ * it waits until the sign-up has its manage token (a lost answer is fetched again by the replay).
+ */
+export async function requestCancel(db: WillkommenDb, clientId: string, now = Date.now()): Promise<void> {
+  const target = await db.outbox.get(clientId)
+  if (!target) return
+  if ((target.state === 'pending' && target.attempts === 0) || target.state === 'rejected') {
+    await db.outbox.delete(clientId)
+    return
+  }
+  const queued = await db.outbox.filter((e) => e.kind === 'cancel' && e.payload.targetClientId === clientId).count()
+  if (queued === 0) await enqueue(db, 'cancel', { targetClientId: clientId }, now)
+}
+
+type Outcome = { kind: 'done'; status: number; body: unknown } | { kind: 'retry'; retryAfterMs?: number } | { kind: 'rejected'; code: string; fields: Record<string, string> }
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json()
+  } catch {
+    return undefined
+  }
+}
+
+async function send(entry: OutboxEntry, deps: OutboxDeps): Promise<Outcome | 'wait'> {
+  let response: Response
+  if (entry.kind === 'cancel') {
+    const target = await deps.db.outbox.get(String(entry.payload.targetClientId))
+    if (!target) return { kind: 'done', status: 204, body: undefined }
+    if (!target.response?.manageToken) return 'wait'
+    response = await deps.fetch(`/api/v1/manage/${target.response.manageToken}`, { method: 'DELETE' })
+    // An entry the server no longer knows (erased) is as good as cancelled.
+    if (response.status === 404) return { kind: 'done', status: 204, body: undefined }
+  } else {
+    response = await deps.fetch(ENDPOINTS[entry.kind], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': entry.clientId },
+      body: JSON.stringify(entry.payload),
+    })
+  }
+  if (response.ok) return { kind: 'done', status: response.status, body: await readJson(response) }
+  if (response.status >= 500 || RETRYABLE.has(response.status)) {
+    const seconds = Number(response.headers.get('retry-after'))
+    return { kind: 'retry', ...(seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}) }
+  }
+  const body = (await readJson(response)) as { error?: string; fields?: Record<string, string> } | undefined
+  return { kind: 'rejected', code: body?.error ?? `http_${response.status}`, fields: body?.fields ?? {} }
+}
+
+async function record(entry: OutboxEntry, outcome: Outcome, deps: OutboxDeps, now: number): Promise<void> {
+  const { db } = deps
+  if (outcome.kind === 'retry') {
+    const delay = Math.max(backoffDelay(entry.attempts, deps.random), outcome.retryAfterMs ?? 0)
+    await db.outbox.update(entry.clientId, { state: 'pending', nextAttemptAt: now + delay })
+  } else if (outcome.kind === 'rejected') {
+    await db.outbox.update(entry.clientId, { state: 'rejected', lastError: { code: outcome.code, fields: outcome.fields } })
+  } else if (entry.kind === 'cancel') {
+    await db.transaction('rw', db.outbox, async () => {
+      const targetId = String(entry.payload.targetClientId)
+      const target = await db.outbox.get(targetId)
+      if (target?.response) await db.outbox.update(targetId, { response: { ...target.response, status: 'cancelled' } })
+      await db.outbox.delete(entry.clientId)
+    })
+  } else {
+    const body = outcome.body as { id?: string; status?: string; manageToken?: string } | undefined
+    if (!body?.status || !body.manageToken) {
+      await db.outbox.update(entry.clientId, { state: 'pending', nextAttemptAt: now + backoffDelay(entry.attempts, deps.random) })
+      return
+    }
+    await db.outbox.update(entry.clientId, {
+      state: 'sent',
+      lastError: null,
+      response: { id: body.id, status: body.status, manageToken: body.manageToken },
+    })
+  }
+}
+
+export interface FlushOptions {
+  /** Try every pending entry now, e.g. because the network just came back. */
+  ignoreBackoff?: boolean
+}
+
+/** Sends every pending entry that is due, oldest first. Returns when each has an outcome for this round. */
+export async function flush(deps: OutboxDeps, options: FlushOptions = {}): Promise<void> {
+  const now = deps.now ?? Date.now
+  const pending = (await deps.db.outbox.where('state').equals('pending').toArray()).sort(
+    // Oldest first; a cancellation after the sign-up it cancels, even when made in the same millisecond.
+    (a, b) => a.createdAt - b.createdAt || Number(a.kind === 'cancel') - Number(b.kind === 'cancel'),
+  )
+  for (const candidate of pending) {
+    if (!options.ignoreBackoff && candidate.nextAttemptAt > now()) continue
+    const entry: OutboxEntry = { ...candidate, state: 'sending', attempts: candidate.attempts + 1 }
+    await deps.db.outbox.update(entry.clientId, { state: 'sending', attempts: entry.attempts })
+    let outcome: Outcome | 'wait'
+    try {
+      outcome = await send(entry, deps)
+    } catch {
+      outcome = { kind: 'retry' } // offline, DNS, connection reset: the request may or may not have arrived
+    }
+    if (outcome === 'wait') {
+      await deps.db.outbox.update(entry.clientId, { state: 'pending', attempts: candidate.attempts })
+      continue
+    }
+    await record(entry, outcome, deps, now())
+  }
+}
+
+/** Asks the server for news about waitlisted registrations (a cancellation may have given them a place). */
+export async function refreshStatuses(deps: OutboxDeps): Promise<void> {
+  const waiting = await deps.db.outbox.filter((e) => e.state === 'sent' && e.response?.status === 'waitlisted').toArray()
+  for (const entry of waiting) {
+    try {
+      const response = await deps.fetch(`/api/v1/manage/${entry.response!.manageToken}`, { headers: { accept: 'application/json' } })
+      if (!response.ok) continue
+      const { status } = (await response.json()) as { status: string }
+      if (status !== entry.response!.status) await deps.db.outbox.update(entry.clientId, { response: { ...entry.response!, status } })
+    } catch {
+      return // offline again; the next flush asks
+    }
+  }
+}
+
+/** Earliest time a pending entry is due, for the retry timer. */
+export async function nextDueAt(db: WillkommenDb): Promise<number | undefined> {
+  const pending = await db.outbox.where('state').equals('pending').toArray()
+  return pending.length ? Math.min(...pending.map((e) => e.nextAttemptAt)) : undefined
+}

@@ -1,0 +1,55 @@
+/** Local events happen in Europe/Berlin; these helpers convert between its wall time and instants. */
+export const BERLIN = 'Europe/Berlin'
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: BERLIN,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+export interface WallTime {
+  year: number
+  month: number // 1–12
+  day: number
+  hour: number
+  minute: number
+}
+
+/** Berlin wall time of an instant. */
+export function toBerlinWallTime(instant: Date): WallTime {
+  const get = (type: string) =>
+    Number(partsFormatter.formatToParts(instant).find((p) => p.type === type)?.value)
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') }
+}
+
+/** Offset of Berlin from UTC in minutes at an instant (60 in winter, 120 in summer). */
+export function berlinOffsetMinutes(instant: Date): number {
+  const w = toBerlinWallTime(instant)
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000)
+}
+
+/**
+ * The instant at which Berlin clocks show this wall time. A time skipped by the spring change
+ * (02:30 on the last Sunday of March) moves forward by an hour; an ambiguous autumn time takes
+ * the first (summer-time) instant.
+ */
+export function fromBerlinWallTime(w: WallTime): Date {
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
+  const first = naive - berlinOffsetMinutes(new Date(naive)) * 60000
+  const offset = berlinOffsetMinutes(new Date(first))
+  const candidate = naive - offset * 60000
+  const back = naive - berlinOffsetMinutes(new Date(candidate - 3600000)) * 60000
+  // Prefer the earlier instant when both readings land on the same wall time (autumn overlap).
+  if (back < candidate && sameWall(toBerlinWallTime(new Date(back)), w)) return new Date(back)
+  return new Date(candidate)
+}
+
+function sameWall(a: WallTime, b: WallTime): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute
+}

@@ -1,0 +1,29 @@
+/** The 14 districts of Saxony-Anhalt: 11 Landkreise and 3 kreisfreie Städte. Slugs are stable ids. */
+export interface District {
+  slug: string
+  name: string
+  kind: 'landkreis' | 'city'
+}
+
+export const DISTRICTS: readonly District[] = [
+  { slug: 'altmarkkreis-salzwedel', name: 'Altmarkkreis Salzwedel', kind: 'landkreis' },
+  { slug: 'anhalt-bitterfeld', name: 'Anhalt-Bitterfeld', kind: 'landkreis' },
+  { slug: 'boerde', name: 'Börde', kind: 'landkreis' },
+  { slug: 'burgenlandkreis', name: 'Burgenlandkreis', kind: 'landkreis' },
+  { slug: 'harz', name: 'Harz', kind: 'landkreis' },
+  { slug: 'jerichower-land', name: 'Jerichower Land', kind: 'landkreis' },
+  { slug: 'mansfeld-suedharz', name: 'Mansfeld-Südharz', kind: 'landkreis' },
+  { slug: 'saalekreis', name: 'Saalekreis', kind: 'landkreis' },
+  { slug: 'salzlandkreis', name: 'Salzlandkreis', kind: 'landkreis' },
+  { slug: 'stendal', name: 'Stendal', kind: 'landkreis' },
+  { slug: 'wittenberg', name: 'Wittenberg', kind: 'landkreis' },
+  { slug: 'dessau-rosslau', name: 'Dessau-Roßlau', kind: 'city' },
+  { slug: 'halle', name: 'Halle (Saale)', kind: 'city' },
+  { slug: 'magdeburg', name: 'Magdeburg', kind: 'city' },
+]
+
+export const DISTRICT_SLUGS = DISTRICTS.map((d) => d.slug)
+
+export function districtBySlug(slug: string): District | undefined {
+  return DISTRICTS.find((d) => d.slug === slug)
+}

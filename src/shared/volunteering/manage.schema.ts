@@ -1,0 +1,22 @@
+import { Type, type Static } from 'typebox'
+import { ManageTokenSchema, literals } from './fields.schema.ts'
+
+export const ManageParamsSchema = Type.Object({ token: ManageTokenSchema }, { additionalProperties: false })
+export const ManageQuerySchema = Type.Object({ format: Type.Optional(literals(['json'] as const)) }, { additionalProperties: false })
+
+export const ENTRY_STATUSES = ['confirmed', 'waitlisted', 'received', 'cancelled', 'erased'] as const
+
+/** What a manage token shows: the entry, its status, and (until erased) everything personal stored about it. */
+export const ManagedEntrySchema = Type.Object({
+  type: literals(['tandem', 'registration'] as const),
+  id: Type.String({ format: 'uuid' }),
+  status: literals(ENTRY_STATUSES),
+  createdAt: Type.String({ format: 'date-time' }),
+  erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Non-personal facts: role and kind of a tandem, the date and working group of a registration. */
+  about: Type.Record(Type.String(), Type.Unknown()),
+  /** Personal data as stored; null once erased. */
+  personal: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  consents: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+})
+export type ManagedEntry = Static<typeof ManagedEntrySchema>

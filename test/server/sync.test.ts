@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { buildTestApp, DATABASES } from './test-app.ts'
+import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
+import { saveSeries } from '../../server/meetups/series.repository.ts'
+import { recordDeletion } from '../../server/sync/change-seq.ts'
+import type { SyncResponse } from '../../src/shared/sync.schema.ts'
+
+describe.each(DATABASES)('delta sync on %s', (kind) => {
+  it('sends everything on the first sync, then only what changed', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const inserted = await insertSampleMeetups(db, new Date('2026-11-22T10:00:00Z'))
+    expect(inserted).toBeGreaterThan(4)
+
+    const first = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
+    expect(first.changes.meetups).toHaveLength(inserted)
+    expect(first.changes.meetups.every((m) => m.isSample)).toBe(true)
+    expect(first.changes.meetupOccurrences.length).toBeGreaterThan(inserted)
+    expect(first.cursor).toBeGreaterThan(0)
+
+    const none = (await app.inject({ url: `/api/v1/sync?since=${first.cursor}` })).json<SyncResponse>()
+    expect(none).toMatchObject({ cursor: first.cursor, changes: { meetups: [], meetupOccurrences: [] }, deleted: { meetups: [], meetupOccurrences: [] } })
+
+    const id = randomUUID()
+    const gone = first.changes.meetupOccurrences[0]!.id
+    await db.transaction().execute(async (trx) => {
+      await saveSeries(trx, {
+        id,
+        kind: 'language-cafe',
+        title: { de: 'Sprachcafé Genthin' },
+        description: { de: 'Deutsch üben.' },
+        district: 'jerichower-land',
+        placeName: 'Gemeindehaus',
+        address: 'Beispielstraße 9, 39307 Genthin',
+        latitude: null,
+        longitude: null,
+        accessibility: null,
+        organiser: 'Beispielverein',
+        languages: ['de'],
+        audience: ['newcomers'],
+        cost: null,
+        registrationRequired: false,
+        capacity: null,
+        startsLocal: '2026-12-01T17:00',
+        durationMinutes: 90,
+        rrule: null,
+        exceptions: [],
+        isSample: false,
+      }, new Date('2026-11-22T10:00:00Z'))
+      await trx.deleteFrom('meetup_occurrences').where('id', '=', gone).execute()
+      await recordDeletion(trx, 'meetupOccurrences', gone)
+    })
+
+    const delta = (await app.inject({ url: `/api/v1/sync?since=${first.cursor}` })).json<SyncResponse>()
+    expect(delta.changes.meetups.map((m) => m.id)).toEqual([id])
+    expect(delta.changes.meetups[0]).toMatchObject({ title: { de: 'Sprachcafé Genthin' }, startsLocal: '2026-12-01T17:00' })
+    expect(delta.changes.meetupOccurrences).toEqual([
+      expect.objectContaining({ id: `${id}:20261201T1700`, startsAt: '2026-12-01T16:00:00.000Z', district: 'jerichower-land' }),
+    ])
+    expect(delta.deleted.meetupOccurrences).toEqual([gone])
+    expect(delta.cursor).toBeGreaterThan(first.cursor)
+  })
+
+  it.each(['abc', '-1', '1.5', '99999999999999999999'])('rejects the cursor %s with a 400 naming the field', async (since) => {
+    const { app } = await buildTestApp(kind)
+    const res = await app.inject({ url: `/api/v1/sync?since=${since}` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ error: 'validation', fields: { since: expect.any(String) } })
+  })
+
+  it('rejects unknown query parameters', async () => {
+    const { app } = await buildTestApp(kind)
+    const res = await app.inject({ url: '/api/v1/sync?since=0&evil=1' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().fields).toHaveProperty('evil')
+  })
+})

@@ -1,0 +1,48 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { buildTestApp } from './test-app.ts'
+
+/** A tiny stand-in for a production build: index.html, a service worker and one hashed asset. */
+function fakeBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'willkommen-web-'))
+  mkdirSync(join(root, 'assets'))
+  const js = `console.log(${JSON.stringify('x'.repeat(4000))})`
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Willkommen</title>')
+  writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+  writeFileSync(join(root, 'assets', 'index-AbC123.js'), js)
+  writeFileSync(join(root, 'assets', 'index-AbC123.js.br'), brotliCompressSync(js))
+  return root
+}
+
+describe('serving the built app', () => {
+  it('caches hashed assets forever and sends the brotli copy', async () => {
+    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
+    const res = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(res.rawPayload).toString()).toContain('console.log')
+  })
+
+  it('revalidates index.html and sw.js on every load', async () => {
+    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
+    for (const url of ['/', '/sw.js']) {
+      const res = await app.inject({ url })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['cache-control']).toBe('no-cache')
+    }
+  })
+
+  it('answers any page address with the app, but unknown API paths with JSON 404', async () => {
+    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
+    const page = await app.inject({ url: '/meetups/some-date', headers: { accept: 'text/html' } })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<title>Willkommen</title>')
+    const api = await app.inject({ url: '/api/v1/unknown' })
+    expect(api.statusCode).toBe(404)
+    expect(api.json().error).toBe('not_found')
+  })
+})

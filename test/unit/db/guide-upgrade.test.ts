@@ -1,0 +1,88 @@
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WillkommenDb } from '../../../src/db/db.ts'
+import { readSettings } from '../../../src/db/settings.ts'
+
+// Schemas as they shipped: an old version is history, so the test keeps its own frozen copy.
+const V1 = { meetups: 'id, startsAt, district, kind', meta: 'key', settings: 'key' }
+const V2 = { guideSteps: 'id, phase', contacts: 'id, district', progress: 'stepId', bookmarks: '[kind+id], savedAt' }
+
+const names: string[] = []
+function freshName(): string {
+  const name = `upgrade-${crypto.randomUUID()}`
+  names.push(name)
+  return name
+}
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name)
+})
+
+async function seedVersion1(name: string): Promise<void> {
+  const old = new Dexie(name)
+  old.version(1).stores(V1)
+  await old.open()
+  await old.table('settings').bulkPut([
+    { key: 'locale', value: 'uk' },
+    { key: 'district', value: 'stendal' },
+  ])
+  await old.table('meetups').put({ id: 'm1', startsAt: '2026-12-01T16:00:00.000Z', district: 'stendal', kind: 'language-cafe' })
+  await old.table('meta').put({ key: 'syncCursor', value: 42 })
+  old.close()
+}
+
+describe('phone database upgrades', () => {
+  it('version 2 (guide) keeps settings, meetups and the sync cursor of version 1', async () => {
+    const name = freshName()
+    await seedVersion1(name)
+    const v2 = new Dexie(name)
+    v2.version(1).stores(V1)
+    v2.version(2).stores(V2)
+    await v2.open()
+    expect(await v2.table('settings').get('locale')).toEqual({ key: 'locale', value: 'uk' })
+    expect(await v2.table('meetups').get('m1')).toMatchObject({ district: 'stendal' })
+    expect(await v2.table('meta').get('syncCursor')).toEqual({ key: 'syncCursor', value: 42 })
+    expect(await v2.table('progress').count()).toBe(0)
+    v2.close()
+  })
+
+  it('the current schema opens a version 1 database and keeps the person’s settings', async () => {
+    const name = freshName()
+    await seedVersion1(name)
+    const db = new WillkommenDb(name)
+    expect(await readSettings(db)).toMatchObject({ locale: 'uk', district: 'stendal' })
+    expect(await db.guideSteps.count()).toBe(0)
+    expect(await db.bookmarks.count()).toBe(0)
+    db.close()
+  })
+
+  it('progress and bookmarks survive a later schema version', async () => {
+    const name = freshName()
+    const db = new WillkommenDb(name)
+    await db.progress.bulkPut([
+      { stepId: 'anmeldung', doneAt: '2026-11-20T10:00:00.000Z' },
+      { stepId: 'bank-account', doneAt: '2026-11-21T10:00:00.000Z' },
+    ])
+    await db.bookmarks.put({ kind: 'contact', id: 'abh-stendal', savedAt: '2026-11-21T11:00:00.000Z' })
+    const version = db.verno
+    db.close()
+
+    // A future app update adds a version with a new table and an upgrade.
+    class NextDb extends WillkommenDb {
+      constructor() {
+        super(name)
+        this.version(version + 1)
+          .stores({ somethingNew: 'id' })
+          .upgrade(async (tx) => {
+            await tx.table('somethingNew').put({ id: 'x' })
+          })
+      }
+    }
+    const next = new NextDb()
+    await next.open()
+    expect(next.verno).toBe(version + 1)
+    expect(await next.progress.orderBy('stepId').primaryKeys()).toEqual(['anmeldung', 'bank-account'])
+    expect(await next.progress.get('anmeldung')).toEqual({ stepId: 'anmeldung', doneAt: '2026-11-20T10:00:00.000Z' })
+    expect(await next.bookmarks.toArray()).toEqual([{ kind: 'contact', id: 'abh-stendal', savedAt: '2026-11-21T11:00:00.000Z' }])
+    next.close()
+  })
+})

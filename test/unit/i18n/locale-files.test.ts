@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LOCALES, SOURCE_LOCALE } from '../../../src/i18n/locales.ts'
+
+type Tree = { [key: string]: string | Tree }
+
+function load(code: string): Tree {
+  return JSON.parse(readFileSync(resolve('locales', `${code}.json`), 'utf8')) as Tree
+}
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string') out.set(path, value)
+    else for (const [k, v] of leaves(value, path)) out.set(k, v)
+  }
+  return out
+}
+
+const source = leaves(load(SOURCE_LOCALE))
+
+describe.each(LOCALES.map((l) => l.code))('locales/%s.json', (code) => {
+  const messages = leaves(load(code))
+
+  it('has every key of the German source and no others', () => {
+    expect([...messages.keys()].sort()).toEqual([...source.keys()].sort())
+  })
+
+  it('has no empty message', () => {
+    expect([...messages].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([])
+  })
+
+  it('uses the same placeholders as German', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    const differing = [...source].filter(([k, v]) => messages.has(k) && names(messages.get(k)!).join() !== names(v).join())
+    expect(differing.map(([k]) => k)).toEqual([])
+  })
+})
