@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process'
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_PASSWORD } from './test/e2e/e2e-accounts.ts'
 
 /** Debian's Chromium (apt-get install chromium), or CHROME_PATH; browsers are never downloaded. */
 function chromiumPath(): string {
@@ -15,6 +16,7 @@ function chromiumPath(): string {
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 4173)
+
 // Parallel work in one checkout can build into its own folder: E2E_WEB_ROOT=/tmp/dist-x E2E_PORT=4174.
 const WEB_ROOT = process.env.E2E_WEB_ROOT ?? new URL('./dist', import.meta.url).pathname
 
@@ -36,9 +38,15 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node server/server.ts',
+    // A fresh database per run, with two coordinator accounts made by the real CLI (see E2E_COORDINATORS).
+    command: [
+      'export DATA_DIR="$(mktemp -d)"',
+      'node scripts/coordinator-add.ts --email admin@example.org --role admin',
+      'node scripts/coordinator-add.ts --email stendal@example.org --district stendal',
+      'exec node server/server.ts',
+    ].join(' && '),
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
-    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'warn', DEMO_DATA: 'true' },
+    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD },
   },
 })

@@ -11,6 +11,7 @@ import { registerWeb } from './web/web.plugin.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { volunteeringRoutes } from './volunteering/volunteering.routes.ts'
+import { coordinationRoutes } from './coordination/coordination.routes.ts'
 import { insertSampleMeetups } from './meetups/sample-meetups.ts'
 import { calendarRoutes } from './meetups/calendar.routes.ts'
 import { meetupHorizon } from './meetups/horizon.plugin.ts'
@@ -34,6 +35,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // Unknown fields are an error, not silently dropped; see registerErrorHandler.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
@@ -55,6 +57,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
+  await app.register(coordinationRoutes, { db })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await registerWeb(app, config.webRoot)

@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string
   /** Days after an event until a registration's personal data is erased. */
   retentionDays: number
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (https decides the cookie's Secure flag). */
+  trustProxy: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +27,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: env.WEB_ROOT ?? new URL('../dist', import.meta.url).pathname,
     logLevel: env.LOG_LEVEL ?? 'info',
     retentionDays: Number(env.RETENTION_DAYS ?? 90),
+    trustProxy: env.TRUST_PROXY === 'true',
   }
 }

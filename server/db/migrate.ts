@@ -3,6 +3,7 @@ import * as meetups from './migrations/0001-meetups.ts'
 import * as guide from './migrations/0002-guide.ts'
 import * as meetupSeries from './migrations/0003-meetup-series.ts'
 import * as volunteering from './migrations/0004-volunteering.ts'
+import * as coordination from './migrations/0005-coordination.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-guide': guide,
   '0003-meetup-series': meetupSeries,
   '0004-volunteering': volunteering,
+  '0005-coordination': coordination,
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema

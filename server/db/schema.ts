@@ -92,6 +92,8 @@ export interface RegistrationsTable {
   created_at: ColumnType<Date, string | Date | undefined, string | Date>
   cancelled_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
   erased_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+  /** Marked by a coordinator after the date; null until then. */
+  attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
 }
 
 export interface RegistrationCountersTable {
@@ -135,6 +137,90 @@ export interface ContactsTable {
   seq: number
 }
 
+export type CoordinatorRole = 'admin' | 'coordinator'
+
+export interface CoordinatorsTable {
+  id: string
+  /** Lower case. */
+  email: string
+  /** `scrypt$<N>$<r>$<p>$<salt>$<hash>`, see server/coordination/auth/password.ts. */
+  password_hash: string
+  role: CoordinatorRole
+  /** District slugs a coordinator works for; admins work for all. */
+  districts: string[]
+  created_at: ColumnType<Date, string | Date | undefined, never>
+}
+
+export interface CoordinatorSessionsTable {
+  /** SHA-256 of the cookie's token; the token itself is never stored. */
+  token_hash: string
+  coordinator_id: string
+  created_at: ColumnType<Date, string | Date | undefined, never>
+  expires_at: ColumnType<Date, string | Date, string | Date>
+}
+
+export interface AuditLogTable {
+  id: Generated<string>
+  at: ColumnType<Date, string | Date | undefined, never>
+  actor: string
+  action: string
+  entity: string
+  entity_id: string
+  district: string | null
+  details: ColumnType<Record<string, unknown>, string | undefined, never>
+}
+
+export type MatchStatus = 'proposed' | 'active' | 'declined' | 'ended'
+export type MatchAnswer = 'accepted' | 'declined'
+
+export interface TandemMatchesTable {
+  id: string
+  offer_id: string
+  request_id: string
+  district: string
+  status: MatchStatus
+  offer_answer: MatchAnswer | null
+  request_answer: MatchAnswer | null
+  proposed_by: string
+  proposed_at: ColumnType<Date, string | Date | undefined, string | Date>
+  changed_at: ColumnType<Date, string | Date | undefined, string | Date>
+}
+
+export interface PartnersTable {
+  id: string
+  organisation: string
+  address: string
+  district: string
+  /** The contact person's function (not their name). */
+  contact_function: string
+  phone: string | null
+  email: string
+  working_groups: string[]
+  /** Consent to be listed publicly (then also in the app's contacts directory). */
+  public_listing: boolean
+  created_at: ColumnType<Date, string | Date | undefined, string | Date>
+  updated_at: ColumnType<Date, string | Date | undefined, string | Date>
+}
+
+export interface PartnerRequestsTable {
+  id: string
+  kind: 'entry' | 'change' | 'deletion'
+  partner_id: string | null
+  district: string
+  details: JsonColumn<Record<string, unknown> | null> | null
+  status: 'open' | 'applied' | 'rejected'
+  submitted_at: ColumnType<Date, string | Date | undefined, string | Date>
+  decided_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+  decided_by: string | null
+}
+
+export interface PartnerAttendanceTable {
+  partner_id: string
+  occurrence_id: string
+  /** Berlin calendar date of the meeting, `YYYY-MM-DD`. */
+  attended_on: ColumnType<string, string, string>
+}
+
 export interface Database {
   meetups: MeetupsTable
   guide_steps: GuideStepsTable
@@ -145,4 +231,11 @@ export interface Database {
   registrations: RegistrationsTable
   registration_counters: RegistrationCountersTable
   idempotency_keys: IdempotencyKeysTable
+  coordinators: CoordinatorsTable
+  coordinator_sessions: CoordinatorSessionsTable
+  audit_log: AuditLogTable
+  tandem_matches: TandemMatchesTable
+  partners: PartnersTable
+  partner_requests: PartnerRequestsTable
+  partner_attendance: PartnerAttendanceTable
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { Problem } from './problem.ts'
+import { Problem } from '../errors/problem.ts'
 
 export interface Answer {
   statusCode: number

@@ -5,7 +5,7 @@ import type { RegistrationInput } from '../../src/shared/volunteering/registrati
 import { findOccurrenceForRegistration } from '../meetups/occurrence-lookup.ts'
 import type { Answer } from './idempotency.ts'
 import { newManageToken } from './manage-token.ts'
-import { Problem } from './problem.ts'
+import { Problem } from '../errors/problem.ts'
 
 /**
  * Locks the date's counter row until commit. Every registration and cancellation for that date

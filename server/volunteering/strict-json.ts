@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { Problem } from './problem.ts'
+import { Problem } from '../errors/problem.ts'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 

@@ -17,7 +17,7 @@ import { createRegistration } from './registrations.repository.ts'
 import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'
 import { useStrictJson } from './strict-json.ts'
 import { scheduleRetention } from './retention.ts'
-import { Problem } from './problem.ts'
+import { Problem } from '../errors/problem.ts'
 
 export interface VolunteeringOptions {
   db: Kysely<Database>

@@ -37,6 +37,25 @@ export function createAppRouter(): Router {
         component: () => import('../volunteering/VolunteeringFormView.vue'),
       },
       { path: '/more', name: 'more', component: () => import('../more/MoreView.vue') },
+      {
+        // The coordinator workspace: its own lazy chunks and texts, never in a newcomer's start bundle.
+        path: '/coordination',
+        component: () => import('../coordination/CoordinationLayout.vue'),
+        meta: { area: 'coordination' },
+        children: [
+          { path: '', name: 'coordination', redirect: { name: 'coordination-meetups' } },
+          { path: 'login', name: 'coordination-login', component: () => import('../coordination/LoginView.vue'), meta: { public: true } },
+          { path: 'meetups', name: 'coordination-meetups', component: () => import('../coordination/meetups/CoordinationMeetupsView.vue') },
+          {
+            path: 'registrations',
+            name: 'coordination-registrations',
+            component: () => import('../coordination/registrations/CoordinationRegistrationsView.vue'),
+          },
+          { path: 'tandems', name: 'coordination-tandems', component: () => import('../coordination/tandems/CoordinationTandemsView.vue') },
+          { path: 'partners', name: 'coordination-partners', component: () => import('../coordination/partners/CoordinationPartnersView.vue') },
+          { path: 'audit', name: 'coordination-audit', component: () => import('../coordination/audit/AuditView.vue') },
+        ],
+      },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
     scrollBehavior: () => ({ top: 0 }),
@@ -44,6 +63,11 @@ export function createAppRouter(): Router {
   // First start: the language picker comes before anything else.
   router.beforeEach((to) => {
     if (!useSettingsStore().locale && to.name !== 'welcome') return { name: 'welcome', query: { next: to.fullPath } }
+  })
+  router.beforeEach(async (to) => {
+    if (to.meta.area !== 'coordination') return
+    const { enterCoordination } = await import('../coordination/coordination-guard.ts')
+    return enterCoordination(to)
   })
   return router
 }

@@ -38,3 +38,8 @@ export function languageName(code: string, locale: string): string {
     return code
   }
 }
+
+/** Date and time in German time, compact (lists of the coordinator workspace). */
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+}

@@ -1,3 +1,4 @@
+import { E2E_PASSWORD, type E2eCoordinator } from './e2e-accounts.ts'
 import { expect, type Page } from '@playwright/test'
 
 /** First start: pick a language by its own name, land on the start screen. */
@@ -15,4 +16,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }))
     }
   })
+}
+
+/** Logs in to the coordinator workspace as one of the accounts playwright.config.ts creates. */
+export async function loginAsCoordinator(page: Page, email: E2eCoordinator): Promise<void> {
+  await page.goto('/coordination/login')
+  // A first start asks for the language before anything else.
+  const german = page.getByRole('button', { name: 'Deutsch' })
+  const emailField = page.getByLabel('E-Mail-Adresse')
+  await expect(german.or(emailField).first()).toBeVisible()
+  if (await german.isVisible()) await german.click()
+  await emailField.fill(email)
+  await page.getByLabel('Passwort').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await expect(page.getByTestId('coordination-account')).toHaveText(email)
 }

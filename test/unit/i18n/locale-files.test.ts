@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LOCALES, SOURCE_LOCALE } from '../../../src/i18n/locales.ts'
 
 type Tree = { [key: string]: string | Tree }
 
-function load(code: string): Tree {
-  return JSON.parse(readFileSync(resolve('locales', `${code}.json`), 'utf8')) as Tree
+function load(file: string): Tree {
+  return JSON.parse(readFileSync(resolve('locales', file), 'utf8')) as Tree
 }
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -19,10 +19,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-const source = leaves(load(SOURCE_LOCALE))
+// The app's texts, and the coordinator workspace's per feature (coordination/<feature>.<code>.json).
+const FILES = [
+  '{code}.json',
+  ...readdirSync(resolve('locales/coordination'))
+    .filter((f) => f.endsWith(`.${SOURCE_LOCALE}.json`))
+    .map((f) => `coordination/${f.replace(`.${SOURCE_LOCALE}.json`, '.{code}.json')}`),
+]
+const cases = FILES.flatMap((file) => LOCALES.map((l) => [file.replace('{code}', l.code), file.replace('{code}', SOURCE_LOCALE)]))
 
-describe.each(LOCALES.map((l) => l.code))('locales/%s.json', (code) => {
-  const messages = leaves(load(code))
+describe.each(cases)('locales/%s', (file, sourceFile) => {
+  const source = leaves(load(sourceFile))
+  const messages = leaves(load(file))
 
   it('has every key of the German source and no others', () => {
     expect([...messages.keys()].sort()).toEqual([...source.keys()].sort())

@@ -1,0 +1,44 @@
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { authenticate } from './auth/coordinator-auth.ts'
+import { loginRoutes, meRoutes } from './auth/auth.routes.ts'
+import { auditRoutes } from './audit/audit.routes.ts'
+import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
+import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
+import { coordinationTandemsRoutes, tandemMatchAnswerRoutes } from './tandems/tandems.routes.ts'
+import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
+
+export interface CoordinationOptions {
+  db: Kysely<Database>
+  loginsPer15Minutes?: number
+}
+
+/**
+ * The coordinator workspace's API under /api/v1/coordination: login is public, everything else needs
+ * a session and checks role and district per route. Also the public answers that belong to it:
+ * a tandem partner accepting a match, a partner organisation asking to be listed.
+ */
+export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes }) => {
+  await app.register(cookie)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many attempts; try again in ${context.after}.`), { statusCode: 429, code: 'FST_ERR_RATE_LIMIT' }),
+  })
+  await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}) })
+  await app.register(tandemMatchAnswerRoutes, { db })
+  await app.register(partnerRequestRoutes, { db })
+
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRequest', authenticate(db))
+    await authenticated.register(meRoutes)
+    await authenticated.register(auditRoutes, { db })
+    await authenticated.register(coordinationMeetupsRoutes, { db })
+    await authenticated.register(coordinationRegistrationsRoutes, { db })
+    await authenticated.register(coordinationTandemsRoutes, { db })
+    await authenticated.register(coordinationPartnersRoutes, { db })
+  })
+}

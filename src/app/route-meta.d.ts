@@ -1,0 +1,10 @@
+import 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** `coordination` for the coordinator workspace (own layout, no bottom navigation). */
+    area?: 'coordination'
+    /** Open without a coordinator session (the login page). */
+    public?: boolean
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { buildTestApp, DATABASES } from './test-app.ts'
+import { loginAs, PASSWORD } from './coordination-fixtures.ts'
+import { upsertCoordinator } from '../../server/coordination/coordinators.repository.ts'
+
+describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
+  it('logs in with the right password and sets a strict HttpOnly session cookie', async () => {
+    const { app, db } = await buildTestApp(kind)
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'coordinator', districts: ['stendal'] })
+    const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'Anna@Example.org', password: PASSWORD } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ email: 'anna@example.org', role: 'coordinator', districts: ['stendal'] })
+    const cookie = res.cookies[0]!
+    expect(cookie).toMatchObject({ name: 'wk_coordination', httpOnly: true, sameSite: 'Strict', path: '/api/v1/coordination' })
+    expect(cookie.secure).toBeFalsy() // plain http in tests; https (also behind TRUST_PROXY) sets Secure
+
+    const me = await app.inject({ url: '/api/v1/coordination/me', headers: { cookie: `${cookie.name}=${cookie.value}` } })
+    expect(me.json()).toEqual({ email: 'anna@example.org', role: 'coordinator', districts: ['stendal'] })
+    const stored = await db.selectFrom('coordinators').select('password_hash').executeTakeFirstOrThrow()
+    expect(stored.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/)
+    expect(stored.password_hash).not.toContain(PASSWORD)
+  })
+
+  it('marks the cookie Secure when the request came over https through a trusted proxy', async () => {
+    const { app, db } = await buildTestApp(kind, { trustProxy: true })
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/coordination/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'anna@example.org', password: PASSWORD },
+    })
+    expect(res.cookies[0]!.secure).toBe(true)
+  })
+
+  it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
+    const { app, db } = await buildTestApp(kind)
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] })
+    for (const payload of [
+      { email: 'anna@example.org', password: 'wrong password' },
+      { email: 'nobody@example.org', password: PASSWORD },
+    ]) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload })
+      expect(res.statusCode).toBe(401)
+      expect(res.json()).toMatchObject({ error: 'wrong_login' })
+      expect(res.cookies).toHaveLength(0)
+    }
+  })
+
+  it('rejects a malformed login with a 400 naming the field', async () => {
+    const { app } = await buildTestApp(kind)
+    const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'not-an-address', password: 'x' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().fields).toHaveProperty('email')
+  })
+
+  it('limits login attempts per client', async () => {
+    const { app } = await buildTestApp(kind)
+    const codes: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'x@example.org', password: 'guess' + i } })
+      codes.push(res.statusCode)
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true)
+    expect(codes.slice(10)).toEqual([429, 429])
+  })
+
+  it('ends the session at logout', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cookie = await loginAs(app, db, { email: 'anna@example.org', districts: ['harz'] })
+    expect((await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'POST', url: '/api/v1/coordination/logout', headers: { cookie } })).statusCode).toBe(204)
+    const after = await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })
+    expect(after.statusCode).toBe(401)
+    expect(after.json()).toMatchObject({ error: 'unauthenticated' })
+  })
+
+  it('answers 401 on every coordination route without a session', async () => {
+    const { app } = await buildTestApp(kind)
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> }
+    const routes = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/v1/coordination/') && !/\/(login|logout)$/.test(path))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })))
+    expect(routes.length).toBeGreaterThan(1)
+    for (const { method, path } of routes) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')
+      const res = await app.inject({ method: method as 'GET', url, ...(method === 'GET' ? {} : { payload: {} }) })
+      expect(res.statusCode, `${method} ${path}`).toBe(401)
+    }
+  })
+})
