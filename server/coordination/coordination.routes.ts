@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { useStrictJson } from '../web/strict-json.ts'
 import { authenticate } from './auth/coordinator-auth.ts'
 import { loginRoutes, meRoutes } from './auth/auth.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
@@ -22,6 +23,7 @@ export interface CoordinationOptions {
  * a tandem partner accepting a match, a partner organisation asking to be listed.
  */
 export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes }) => {
+  useStrictJson(app)
   await app.register(cookie)
   await app.register(rateLimit, {
     global: false,

@@ -15,7 +15,7 @@ import { withIdempotency } from './idempotency.ts'
 import { createTandem } from './tandems.repository.ts'
 import { createRegistration } from './registrations.repository.ts'
 import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'
-import { useStrictJson } from './strict-json.ts'
+import { useStrictJson } from '../web/strict-json.ts'
 import { scheduleRetention } from './retention.ts'
 import { Problem } from '../errors/problem.ts'
 

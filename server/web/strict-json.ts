@@ -5,7 +5,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * JSON bodies, and only JSON, for the submission routes: bytes that are not UTF-8 are refused instead of silently
- * turned into U+FFFD, and `__proto__` keys are refused. Registered inside the volunteering plugin only.
+ * turned into U+FFFD, and `__proto__` keys are refused. Registered inside the volunteering and coordination plugins.
  */
 export function useStrictJson(app: FastifyInstance): void {
   // Submissions are JSON only; any other type is a 415.
