@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
@@ -18,15 +18,26 @@ import { meetupHorizon } from './meetups/horizon.plugin.ts'
 import { loadGuideContent } from './guide/guide-content.ts'
 import { insertSampleContacts } from './contacts/sample-contacts.ts'
 
+/** Request log lines without secrets: a manage token in the path is a key to someone's personal data. */
+function redactRequest(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: request.url.replace(/(\/manage\/)[^/?]+/, '$1[token]'),
+    remoteAddress: request.ip,
+  }
+}
+
 export interface BuildOptions {
   config: Config
   /** An already open database (tests); otherwise opened from the config. */
   database?: DatabaseHandle
   logger?: FastifyServerOptions['logger']
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void }
 }
 
 /** Builds the whole server without listening: tests call it and use `app.inject`. */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, logStream }: BuildOptions): Promise<FastifyInstance> {
   const { db, kind } = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(db)
   await loadGuideContent(db)
@@ -34,7 +45,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   if (config.demoData) await insertSampleContacts(db)
 
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger: logger ?? { level: config.logLevel, serializers: { req: redactRequest }, ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // Unknown fields are an error, not silently dropped; see registerErrorHandler.

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/app.ts'
+import { loadConfig } from '../../server/config.ts'
+import { openDatabase } from '../../server/db/database.ts'
+
+describe('request log', () => {
+  it('never writes a manage token, which is a key to personal data', async () => {
+    const lines: string[] = []
+    const config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'info' }
+    const app = await buildApp({ config, database: openDatabase({ dataDir: 'memory://' }), logStream: { write: (l) => void lines.push(l) } })
+    try {
+      const token = 'secret-token-abcdefghijklmnopqrstuvwxyz012345'
+      const res = await app.inject({ url: `/api/v1/manage/${token}?format=json` })
+      expect(res.statusCode).toBeGreaterThanOrEqual(400)
+      const log = lines.join('')
+      expect(log).toContain('/api/v1/manage/[token]?format=json')
+      expect(log).not.toContain(token)
+    } finally {
+      await app.close()
+    }
+  })
+})
