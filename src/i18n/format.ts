@@ -43,3 +43,8 @@ export function languageName(code: string, locale: string): string {
 export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
+
+/** A list in the locale's own way ("Deutsch, Englisch und Arabisch"; Arabic with its comma and "و"). */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(items)
+}
