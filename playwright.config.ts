@@ -47,6 +47,6 @@ export default defineConfig({
     ].join(' && '),
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
-    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD },
+    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD, LOGIN_ATTEMPTS: '1000' },
   },
 })

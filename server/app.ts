@@ -68,7 +68,7 @@ export async function buildApp({ config, database, logger, logStream }: BuildOpt
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
-  await app.register(coordinationRoutes, { db })
+  await app.register(coordinationRoutes, { db, loginsPer15Minutes: config.loginAttempts })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await registerWeb(app, config.webRoot)

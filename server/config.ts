@@ -15,6 +15,8 @@ export interface Config {
   retentionDays: number
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (https decides the cookie's Secure flag). */
   trustProxy: boolean
+  /** Coordinator login attempts per client address and account in 15 minutes. */
+  loginAttempts: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     retentionDays: Number(env.RETENTION_DAYS ?? 90),
     trustProxy: env.TRUST_PROXY === 'true',
+    loginAttempts: Number(env.LOGIN_ATTEMPTS ?? 10),
   }
 }

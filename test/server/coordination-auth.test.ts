@@ -63,6 +63,9 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true)
     expect(codes.slice(10)).toEqual([429, 429])
+    // Another account from the same address is not locked out by these guesses.
+    const other = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'y@example.org', password: 'guess' } })
+    expect(other.statusCode).toBe(401)
   })
 
   it('ends the session at logout', async () => {
@@ -73,6 +76,15 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
     const after = await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })
     expect(after.statusCode).toBe(401)
     expect(after.json()).toMatchObject({ error: 'unauthenticated' })
+  })
+
+  it('refuses a change sent from another origin even with a valid session', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cookie = await loginAs(app, db, { email: 'anna@example.org', role: 'admin' })
+    const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/meetups', headers: { cookie, origin: 'https://evil.example' }, payload: {} })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ error: 'forbidden' })
+    expect(await db.selectFrom('audit_log').select('action').where('action', 'like', 'meetup.%').execute()).toEqual([])
   })
 
   it('answers 401 on every coordination route without a session', async () => {

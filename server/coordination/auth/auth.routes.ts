@@ -40,7 +40,16 @@ export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         body: LoginSchema,
         response: { 200: CoordinatorSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
       },
-      config: { rateLimit: { max: loginsPer15Minutes, timeWindow: 15 * 60_000 } },
+      config: {
+        // Per client and account: guessing one account's password is slowed down, while colleagues
+        // behind one office address can still log in. Counted after the body is read (preHandler).
+        rateLimit: {
+          max: loginsPer15Minutes,
+          timeWindow: 15 * 60_000,
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+        },
+      },
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase()
