@@ -4,6 +4,9 @@ import * as guide from './migrations/0002-guide.ts'
 import * as meetupSeries from './migrations/0003-meetup-series.ts'
 import * as volunteering from './migrations/0004-volunteering.ts'
 import * as coordination from './migrations/0005-coordination.ts'
+import * as meetupCancellation from './migrations/0006-meetup-cancellation.ts'
+import * as tandemMatching from './migrations/0007-tandem-matching.ts'
+import * as partnerConsent from './migrations/0008-partner-consent.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0003-meetup-series': meetupSeries,
   '0004-volunteering': volunteering,
   '0005-coordination': coordination,
+  '0006-meetup-cancellation': meetupCancellation,
+  '0007-tandem-matching': tandemMatching,
+  '0008-partner-consent': partnerConsent,
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema

@@ -32,6 +32,8 @@ export interface MeetupsTable {
   revision: number
   is_sample: Generated<boolean>
   seq: number
+  /** Set when a coordinator cancelled the whole meetup: every date from then on is cancelled. */
+  cancelled_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
 }
 
 /** A single date of a series cancelled or moved, keyed by its original local start (20261203T1700). */
@@ -170,7 +172,8 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>
 }
 
-export type MatchStatus = 'proposed' | 'active' | 'declined' | 'ended'
+/** `withdrawn`: a coordinator took a proposal back (migration 0007). */
+export type MatchStatus = 'proposed' | 'active' | 'declined' | 'ended' | 'withdrawn'
 export type MatchAnswer = 'accepted' | 'declined'
 
 export interface TandemMatchesTable {
@@ -200,6 +203,14 @@ export interface PartnersTable {
   public_listing: boolean
   created_at: ColumnType<Date, string | Date | undefined, string | Date>
   updated_at: ColumnType<Date, string | Date | undefined, string | Date>
+  /** How the consent to the public listing was given (migration 0008); null when not listed. */
+  listing_consent: ColumnType<PartnerListingConsent | null, string | null | undefined, string | null>
+}
+
+export interface PartnerListingConsent {
+  textVersion: string
+  givenAt: string
+  via: 'declaration' | 'coordinator'
 }
 
 export interface PartnerRequestsTable {

@@ -33,6 +33,8 @@ function toRow(s: SeriesInput) {
     rrule: s.rrule,
     exceptions: JSON.stringify(s.exceptions),
     is_sample: s.isSample,
+    // Absent: left as it is (a change of the texts does not undo a cancellation); null: takes place again.
+    ...(s.cancelledAt !== undefined ? { cancelled_at: s.cancelledAt === null ? null : new Date(s.cancelledAt) } : {}),
   }
 }
 
@@ -64,7 +66,9 @@ export async function materialiseOccurrences(
 ): Promise<number> {
   const series = await trx.selectFrom('meetups').selectAll().where('id', '=', meetupId).executeTakeFirstOrThrow()
   const from = new Date(now.getTime() - 86400000)
-  const horizon = new Date(now.getTime() + HORIZON_DAYS * 86400000)
+  // A cancelled meetup gets no new dates: the ones known when it was cancelled stay, cancelled.
+  const horizonFrom = series.cancelled_at && series.cancelled_at < now ? series.cancelled_at : now
+  const horizon = new Date(horizonFrom.getTime() + HORIZON_DAYS * 86400000)
   const planned = planOccurrences(toSeriesDto(series), { from, horizon })
   const stored = await trx
     .selectFrom('meetup_occurrences')
@@ -142,6 +146,7 @@ export function toSeriesDto(row: Selectable<MeetupsTable>): Meetup {
     exceptions: row.exceptions,
     revision: row.revision,
     isSample: row.is_sample,
+    ...(row.cancelled_at ? { cancelledAt: row.cancelled_at.toISOString() } : {}),
   }
 }
 

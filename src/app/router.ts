@@ -37,6 +37,8 @@ export function createAppRouter(): Router {
         component: () => import('../volunteering/VolunteeringFormView.vue'),
       },
       { path: '/more', name: 'more', component: () => import('../more/MoreView.vue') },
+      // Public declaration of a partner organisation of the integration network (entry, change, deletion).
+      { path: '/partners/declare', name: 'partners-declare', component: () => import('../partners/PartnerDeclarationView.vue') },
       {
         // The coordinator workspace: its own lazy chunks and texts, never in a newcomer's start bundle.
         path: '/coordination',
@@ -46,6 +48,13 @@ export function createAppRouter(): Router {
           { path: '', name: 'coordination', redirect: { name: 'coordination-meetups' } },
           { path: 'login', name: 'coordination-login', component: () => import('../coordination/LoginView.vue'), meta: { public: true } },
           { path: 'meetups', name: 'coordination-meetups', component: () => import('../coordination/meetups/CoordinationMeetupsView.vue') },
+          { path: 'meetups/new', name: 'coordination-meetup-new', component: () => import('../coordination/meetups/MeetupEditorView.vue') },
+          {
+            path: 'meetups/:id([0-9a-f-]{36})',
+            name: 'coordination-meetup',
+            component: () => import('../coordination/meetups/MeetupEditorView.vue'),
+            props: true,
+          },
           {
             path: 'registrations',
             name: 'coordination-registrations',

@@ -56,6 +56,8 @@ export function seriesEvents(m: Meetup, lang: string, url?: string): IcsEvent[] 
     start,
     end: addMinutes(start, m.durationMinutes),
     ...common(m, lang, url),
+    // A whole meetup cancelled by its coordinator.
+    ...(m.cancelledAt ? { status: 'CANCELLED' as const } : {}),
   }
   if (!m.rrule) return [base]
   base.rrule = formatRRule(parseRRule(m.rrule))

@@ -44,6 +44,8 @@ export const MeetupSchema = Type.Object({
   /** Raised on every change: the SEQUENCE of calendar files. */
   revision: Type.Integer({ minimum: 0 }),
   isSample: Type.Boolean(),
+  /** When a coordinator cancelled the whole meetup; every date from then on is cancelled. Absent while it takes place. */
+  cancelledAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
 })
 export type Meetup = Static<typeof MeetupSchema>
 

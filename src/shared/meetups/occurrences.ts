@@ -17,16 +17,19 @@ export function occurrenceId(meetupId: string, originalStart: string): string {
 
 /**
  * The concrete dates of a meetup that end after `from` and start before `horizon`, with its
- * exceptions applied: a cancelled date stays (as cancelled), a moved date keeps its id.
+ * exceptions applied: a cancelled date stays (as cancelled), a moved date keeps its id. Once the
+ * whole meetup is cancelled, every date starting after that is cancelled.
  */
 export function planOccurrences(
-  series: Pick<Meetup, 'id' | 'startsLocal' | 'rrule' | 'durationMinutes' | 'exceptions'>,
+  series: Pick<Meetup, 'id' | 'startsLocal' | 'rrule' | 'durationMinutes' | 'exceptions' | 'cancelledAt'>,
   { from, horizon }: { from: Date; horizon: Date },
 ): PlannedOccurrence[] {
   const start = parseLocalDateTime(series.startsLocal)
   if (!start) throw new RecurrenceError(`bad start "${series.startsLocal}"`)
   const exceptions = new Map(series.exceptions.map((e) => [e.original, e]))
   const duration = series.durationMinutes * 60000
+  // A cancelled meetup: every date that starts from the cancellation on is cancelled too.
+  const cancelledFrom = series.cancelledAt ? new Date(series.cancelledAt) : undefined
   const out: PlannedOccurrence[] = []
   for (const s of expandStarts({ start, rrule: series.rrule, horizon })) {
     const exception = exceptions.get(s.key)
@@ -39,7 +42,7 @@ export function planOccurrences(
       originalStart: s.key,
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
-      status: exception?.cancelled ? 'cancelled' : 'scheduled',
+      status: exception?.cancelled || (cancelledFrom && startsAt >= cancelledFrom) ? 'cancelled' : 'scheduled',
     })
   }
   return out
