@@ -4,6 +4,7 @@ import type { ManagedEntry } from '../../src/shared/volunteering/manage.schema.t
 import { hashManageToken } from './manage-token.ts'
 import { cancelTandem, findTandemByTokenHash, renewTandem } from './tandems.repository.ts'
 import { cancelRegistration, findRegistrationByTokenHash } from './registrations.repository.ts'
+import { closeMatchesOfWithdrawnEntry, matchViewFor } from '../coordination/tandems/matches.repository.ts'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -21,6 +22,7 @@ export async function findManagedEntry(db: Kysely<Database>, token: string): Pro
       about: { role: tandem.role, kind: tandem.kind, district: tandem.district, renewedAt: tandem.renewed_at.toISOString() },
       personal: tandem.details,
       consents: tandem.consents,
+      match: await matchViewFor(db, tandem),
     }
   }
   const reg = await findRegistrationByTokenHash(db, hash)
@@ -42,8 +44,11 @@ export async function cancelByToken(db: Kysely<Database>, token: string, now: Da
   const entry = await findManagedEntry(db, token)
   if (!entry) return false
   await db.transaction().execute(async (trx) => {
-    if (entry.type === 'tandem') await cancelTandem(trx, entry.id, now)
-    else await cancelRegistration(trx, entry.id, now)
+    if (entry.type === 'tandem') {
+      await cancelTandem(trx, entry.id, now)
+      // A proposal counts as declined by this person, an active tandem ends.
+      await closeMatchesOfWithdrawnEntry(trx, entry.id, now)
+    } else await cancelRegistration(trx, entry.id, now)
   })
   return true
 }

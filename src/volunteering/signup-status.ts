@@ -15,3 +15,27 @@ export function signupStatus(entry: OutboxEntry, cancelQueued = false): SignupSt
   if (status === 'confirmed' || status === 'waitlisted' || status === 'received') return status
   return 'received'
 }
+
+/** The part of a tandem match the phone needs to say where it stands (see src/shared/coordination/tandem-match.schema.ts). */
+export interface MatchState {
+  status: 'proposed' | 'active' | 'declined' | 'ended' | 'withdrawn'
+  myAnswer: 'accepted' | 'declined' | null
+}
+
+/**
+ * Where a tandem match stands for the person: `answer` (proposed, waiting for their yes or no),
+ * `waiting` (they said yes, the other side not yet), `active`, `youDeclined`, `partnerDeclined`,
+ * `ended` or `withdrawn` (the coordination office took the proposal back).
+ */
+export type MatchPhase = 'answer' | 'waiting' | 'active' | 'youDeclined' | 'partnerDeclined' | 'ended' | 'withdrawn'
+
+export function matchPhase(match: MatchState): MatchPhase {
+  switch (match.status) {
+    case 'proposed':
+      return match.myAnswer === 'accepted' ? 'waiting' : 'answer'
+    case 'declined':
+      return match.myAnswer === 'declined' ? 'youDeclined' : 'partnerDeclined'
+    default:
+      return match.status
+  }
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ManageTokenSchema, literals } from './fields.schema.ts'
+import { MatchViewSchema } from '../coordination/tandem-match.schema.ts'
 
 export const ManageParamsSchema = Type.Object({ token: ManageTokenSchema }, { additionalProperties: false })
 export const ManageQuerySchema = Type.Object({ format: Type.Optional(literals(['json'] as const)) }, { additionalProperties: false })
@@ -18,5 +19,7 @@ export const ManagedEntrySchema = Type.Object({
   /** Personal data as stored; null once erased. */
   personal: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   consents: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  /** A tandem entry's match proposed by a coordinator (the open one, else the latest); absent for registrations. */
+  match: Type.Optional(Type.Union([MatchViewSchema, Type.Null()])),
 })
 export type ManagedEntry = Static<typeof ManagedEntrySchema>
