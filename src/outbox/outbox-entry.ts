@@ -1,7 +1,10 @@
 import type { FieldErrors } from '../shared/volunteering/validate.ts'
 
-/** What the phone sends: a tandem entry, a registration, or the cancellation of an earlier one. */
-export type OutboxKind = 'tandem' | 'registration' | 'cancel'
+/**
+ * What the phone sends: a tandem entry, a registration, the cancellation of an earlier one, or a
+ * partner organisation's declaration for the network's partner directory (src/partners).
+ */
+export type OutboxKind = 'tandem' | 'registration' | 'cancel' | 'partner-request'
 
 /**
  * One submission in the outbox. The same rows are "My sign-ups": an entry stays after it was sent,

@@ -14,7 +14,11 @@ export interface OutboxDeps {
 const ENDPOINTS: Record<Exclude<OutboxKind, 'cancel'>, string> = {
   tandem: '/api/v1/tandems',
   registration: '/api/v1/registrations',
+  'partner-request': '/api/v1/partner-requests',
 }
+
+/** Kinds the server answers without a manage token (nothing to cancel or download later). */
+const WITHOUT_MANAGE_TOKEN: ReadonlySet<OutboxKind> = new Set(['partner-request'])
 
 /** Answers worth retrying: the server or the way to it is unwell, not the request. */
 const RETRYABLE = new Set([408, 425, 429])
@@ -117,14 +121,14 @@ async function record(entry: OutboxEntry, outcome: Outcome, deps: OutboxDeps, no
     })
   } else {
     const body = outcome.body as { id?: string; status?: string; manageToken?: string } | undefined
-    if (!body?.status || !body.manageToken) {
+    if (!body?.status || (!body.manageToken && !WITHOUT_MANAGE_TOKEN.has(entry.kind))) {
       await db.outbox.update(entry.clientId, { state: 'pending', nextAttemptAt: now + backoffDelay(entry.attempts, deps.random) })
       return
     }
     await db.outbox.update(entry.clientId, {
       state: 'sent',
       lastError: null,
-      response: { id: body.id, status: body.status, manageToken: body.manageToken },
+      response: { id: body.id, status: body.status, ...(body.manageToken ? { manageToken: body.manageToken } : {}) },
     })
   }
 }

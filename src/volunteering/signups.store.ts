@@ -6,11 +6,25 @@ import type { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.ts'
 import { enqueue, requestCancel, resubmit } from '../outbox/outbox.ts'
 import { flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
 import { signupStatus, type SignupStatus } from './signup-status.ts'
+import type { KeyValue } from '../db/db.ts'
+import type { MatchView } from '../shared/coordination/tandem-match.schema.ts'
 
 export interface Signup {
   entry: OutboxEntry
   status: SignupStatus
 }
+
+/** A tandem entry's match as last read from the server, kept on the phone (meta row `tandemMatch:<clientId>`). */
+export interface StoredMatch {
+  view: MatchView | null
+  checkedAt: number
+}
+
+/** How answering a match went: the phone cannot answer without a connection (it is not queued). */
+export type MatchAnswerResult = 'ok' | 'offline' | 'stale' | 'failed'
+
+const MATCH_KEY = 'tandemMatch:'
+let matchTriggers = false
 
 /** "My sign-ups": every submission from this phone, read live from the outbox. */
 export const useSignupsStore = defineStore('signups', () => {
@@ -19,7 +33,10 @@ export const useSignupsStore = defineStore('signups', () => {
 
   const signups = computed<Signup[]>(() => {
     const cancelling = new Set(entries.value.filter((e) => e.kind === 'cancel').map((e) => String(e.payload.targetClientId)))
-    return entries.value.filter((e) => e.kind !== 'cancel').map((entry) => ({ entry, status: signupStatus(entry, cancelling.has(entry.clientId)) }))
+    // Partner organisations' declarations are listed on their own page (src/partners), not here.
+    return entries.value
+      .filter((e) => e.kind !== 'cancel' && e.kind !== 'partner-request')
+      .map((entry) => ({ entry, status: signupStatus(entry, cancelling.has(entry.clientId)) }))
   })
 
   function kick(): void {
@@ -45,9 +62,72 @@ export const useSignupsStore = defineStore('signups', () => {
   /** Forgets a finished entry on this phone only; what the server holds is unchanged. */
   async function removeFromPhone(clientId: string): Promise<void> {
     await db.outbox.delete(clientId)
+    await db.meta.delete(MATCH_KEY + clientId)
   }
 
   const retryNow = () => void flushOutbox({ ignoreBackoff: true })
 
-  return { signups, submit, correct, cancel, removeFromPhone, retryNow }
+  // Tandem matches: a coordinator proposes a partner; the person answers through the entry's manage link.
+  const matchRows = useLiveQuery(() => db.meta.where('key').startsWith(MATCH_KEY).toArray(), [] as KeyValue[])
+  const matches = computed(() => new Map(matchRows.value.map((row) => [row.key.slice(MATCH_KEY.length), row.value as StoredMatch])))
+
+  const keepMatch = (clientId: string, view: MatchView | null) => db.meta.put({ key: MATCH_KEY + clientId, value: { view, checkedAt: Date.now() } satisfies StoredMatch })
+
+  async function readMatch(clientId: string, token: string): Promise<void> {
+    const response = await fetch(`/api/v1/manage/${token}`, { headers: { accept: 'application/json' } })
+    if (response.status === 404) await keepMatch(clientId, null)
+    if (!response.ok) return
+    const body = (await response.json()) as { match?: MatchView | null }
+    await keepMatch(clientId, body.match ?? null)
+  }
+
+  /** Asks the server whether a tandem entry sent from this phone has a proposed or active match. */
+  async function refreshMatches(): Promise<void> {
+    if (!navigator.onLine) return
+    const sent = await db.outbox.filter((e) => e.kind === 'tandem' && e.state === 'sent' && e.response?.status === 'received' && Boolean(e.response.manageToken)).toArray()
+    for (const entry of sent) {
+      try {
+        await readMatch(entry.clientId, entry.response!.manageToken!)
+      } catch {
+        return // offline again; the next trigger asks
+      }
+    }
+  }
+
+  /** Accepts or declines a proposed match. Needs a connection: an answer is not queued, the phone says so. */
+  async function answerMatch(clientId: string, answer: 'accept' | 'decline'): Promise<MatchAnswerResult> {
+    const token = (await db.outbox.get(clientId))?.response?.manageToken
+    if (!token) return 'failed'
+    if (!navigator.onLine) return 'offline'
+    let response: Response
+    try {
+      response = await fetch(`/api/v1/manage/${token}/match`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ answer }),
+      })
+    } catch {
+      return 'offline'
+    }
+    if (response.ok) {
+      await keepMatch(clientId, (await response.json()) as MatchView)
+      return 'ok'
+    }
+    if (response.status === 409 || response.status === 404) {
+      await readMatch(clientId, token).catch(() => undefined)
+      return 'stale'
+    }
+    return 'failed'
+  }
+
+  if (!matchTriggers) {
+    matchTriggers = true
+    void refreshMatches()
+    window.addEventListener('online', () => void refreshMatches())
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void refreshMatches()
+    })
+  }
+
+  return { signups, submit, correct, cancel, removeFromPhone, retryNow, matches, refreshMatches, answerMatch }
 })

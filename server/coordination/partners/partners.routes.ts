@@ -1,8 +1,274 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
+import { Type, type Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
+import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
+import {
+  ApplyPartnerRequestSchema,
+  AttendanceInputSchema,
+  MeetingAttendanceSchema,
+  MeetingListQuerySchema,
+  MeetingParamsSchema,
+  MeetingSchema,
+  PartnerDetailSchema,
+  PartnerIdParamsSchema,
+  PartnerInputSchema,
+  PartnerListQuerySchema,
+  PartnerRequestAnswerSchema,
+  PartnerRequestDecisionSchema,
+  PartnerRequestItemSchema,
+  PartnerRequestListQuerySchema,
+  PartnerRequestSchema,
+  PartnerSchema,
+  type PartnerInput,
+  type PartnerRequestInput,
+} from '../../../src/shared/coordination/partner.schema.ts'
+import { memberSinceErrors, normalizePartnerRequest, partnerRequestRuleErrors } from '../../../src/shared/coordination/partner-rules.ts'
+import { berlinDay } from '../../../src/shared/coordination/partner-flags.ts'
+import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
+import { Problem } from '../../errors/problem.ts'
+import { withIdempotency } from '../../volunteering/idempotency.ts'
+import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
+import { createPartner, deletePartner, findPartner, listPartners, partnerDetail, toPartnerDto, updatePartner } from './partners.repository.ts'
+import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.repository.ts'
+import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.repository.ts'
 
-// TODO(issue 6): routes of this feature; registered inside the authenticated coordination scope.
-export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async () => {}
-// TODO(issue 6): public (no session): a partner organisation asks for an entry, change or deletion.
-export const partnerRequestRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async () => {}
+const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.String({ format: 'uuid', description: 'A UUID the client chose for this submission; a replay returns the first answer.' }),
+})
+
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
+const tags = ['coordination']
+
+const partnerNotFound = () => new Problem(404, 'not_found', 'No such partner.')
+
+/** Same cleaning as the editor does (trim, e-mail lower case, phone in E.164) before the schema is checked. */
+async function normalizeBody(request: FastifyRequest): Promise<void> {
+  request.body = normalizeSubmission(request.body)
+}
+
+function checkMemberSince(input: PartnerInput, now: Date): void {
+  const fields = memberSinceErrors(input.memberSince, berlinDay(now))
+  if (Object.keys(fields).length > 0) throw new Problem(400, 'validation', 'Partner since must be a real day, not in the future.', fields)
+}
+
+/**
+ * The partner directory in the coordinator workspace: partners per district (filters: working
+ * group, flagged for removal), editing, the inbox of partners' declarations, and attendance per
+ * network meeting. Every route checks the coordinator's districts; every change is in the audit log.
+ */
+export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.get(
+    '/api/v1/coordination/partners',
+    {
+      schema: {
+        summary: 'Partners of the network in my districts; flagged = twelve months without attendance',
+        tags,
+        querystring: PartnerListQuerySchema,
+        response: { 200: Type.Array(PartnerSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const { district, workingGroup, flagged } = request.query
+      const scope = districtScope(coordinatorOf(request), district)
+      return listPartners(db, { scope, ...(workingGroup ? { workingGroup } : {}), ...(flagged === undefined ? {} : { flagged }) }, new Date())
+    },
+  )
+
+  app.post(
+    '/api/v1/coordination/partners',
+    {
+      schema: { summary: 'Add a partner to the directory', tags, body: PartnerInputSchema, response: { 201: PartnerDetailSchema, ...errors } },
+      preValidation: normalizeBody,
+    },
+    async (request, reply) => {
+      const coordinator = coordinatorOf(request)
+      const now = new Date()
+      assertDistrict(coordinator, request.body.district)
+      checkMemberSince(request.body, now)
+      const row = await db.transaction().execute((trx) => createPartner(trx, request.body, { actor: coordinator.email, now }))
+      return reply.status(201).send(await partnerDetail(db, { ...row, last_attended_on: null }, now))
+    },
+  )
+
+  app.get(
+    '/api/v1/coordination/partners/:id',
+    {
+      schema: { summary: 'One partner with the meetings it attended', tags, params: PartnerIdParamsSchema, response: { 200: PartnerDetailSchema, ...errors } },
+    },
+    async (request) => {
+      const row = await findPartner(db, request.params.id)
+      if (!row) throw partnerNotFound()
+      assertDistrict(coordinatorOf(request), row.district)
+      return partnerDetail(db, row, new Date())
+    },
+  )
+
+  app.put(
+    '/api/v1/coordination/partners/:id',
+    {
+      schema: { summary: 'Change a partner', tags, params: PartnerIdParamsSchema, body: PartnerInputSchema, response: { 200: PartnerDetailSchema, ...errors } },
+      preValidation: normalizeBody,
+    },
+    async (request) => {
+      const coordinator = coordinatorOf(request)
+      const now = new Date()
+      checkMemberSince(request.body, now)
+      await db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('partners').selectAll().where('id', '=', request.params.id).forUpdate().executeTakeFirst()
+        if (!before) throw partnerNotFound()
+        assertDistrict(coordinator, before.district)
+        assertDistrict(coordinator, request.body.district)
+        await updatePartner(trx, before, request.body, { actor: coordinator.email, now })
+      })
+      return partnerDetail(db, (await findPartner(db, request.params.id))!, now)
+    },
+  )
+
+  app.delete(
+    '/api/v1/coordination/partners/:id',
+    {
+      schema: {
+        summary: 'Remove a partner from the directory (and from the app\'s contacts)',
+        tags,
+        params: PartnerIdParamsSchema,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const coordinator = coordinatorOf(request)
+      const now = new Date()
+      await db.transaction().execute(async (trx) => {
+        const partner = await findPartner(trx, request.params.id)
+        if (!partner) throw partnerNotFound()
+        assertDistrict(coordinator, partner.district)
+        await deletePartner(trx, partner, { actor: coordinator.email, now, flagged: toPartnerDto(partner, berlinDay(now)).flagged })
+      })
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/v1/coordination/partner-requests',
+    {
+      schema: {
+        summary: 'Partners\' declarations (entry, change, deletion) in my districts; open ones by default',
+        tags,
+        querystring: PartnerRequestListQuerySchema,
+        response: { 200: Type.Array(PartnerRequestItemSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const scope = districtScope(coordinatorOf(request), request.query.district)
+      return listPartnerRequests(db, scope, request.query.status ?? 'open')
+    },
+  )
+
+  app.post(
+    '/api/v1/coordination/partner-requests/:id/apply',
+    {
+      schema: {
+        summary: 'Apply a declaration: an entry creates the partner, a change updates it, a deletion deletes it',
+        tags,
+        params: PartnerIdParamsSchema,
+        body: ApplyPartnerRequestSchema,
+        response: { 200: PartnerRequestDecisionSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const coordinator = coordinatorOf(request)
+      const now = new Date()
+      const { request: decided, partner } = await applyPartnerRequest(db, coordinator, request.params.id, request.body.partnerId, now)
+      return { request: decided, partner: partner ? toPartnerDto({ ...partner, last_attended_on: (await findPartner(db, partner.id))?.last_attended_on ?? null }, berlinDay(now)) : null }
+    },
+  )
+
+  app.post(
+    '/api/v1/coordination/partner-requests/:id/reject',
+    {
+      schema: { summary: 'Reject a declaration; what it said is erased', tags, params: PartnerIdParamsSchema, response: { 200: PartnerRequestItemSchema, ...errors } },
+    },
+    async (request) => rejectPartnerRequest(db, coordinatorOf(request), request.params.id, new Date()),
+  )
+
+  app.get(
+    '/api/v1/coordination/partner-meetings',
+    {
+      schema: {
+        summary: 'Network meetings of the last year in my districts, with how many partners attended',
+        tags,
+        querystring: MeetingListQuerySchema,
+        response: { 200: Type.Array(MeetingSchema), ...errors },
+      },
+    },
+    async (request) => listMeetings(db, districtScope(coordinatorOf(request), request.query.district), new Date()),
+  )
+
+  app.get(
+    '/api/v1/coordination/partner-meetings/:occurrenceId',
+    {
+      schema: {
+        summary: 'The partners of a network meeting\'s district, each with whether it attended',
+        tags,
+        params: MeetingParamsSchema,
+        response: { 200: MeetingAttendanceSchema, ...errors },
+      },
+    },
+    async (request) => meetingAttendance(db, coordinatorOf(request), request.params.occurrenceId),
+  )
+
+  app.put(
+    '/api/v1/coordination/partner-meetings/:occurrenceId/attendance',
+    {
+      schema: {
+        summary: 'Record which partners attended a network meeting',
+        tags,
+        params: MeetingParamsSchema,
+        body: AttendanceInputSchema,
+        response: { 200: MeetingAttendanceSchema, ...errors },
+      },
+    },
+    async (request) => setMeetingAttendance(db, coordinatorOf(request), request.params.occurrenceId, request.body.partnerIds, new Date()),
+  )
+}
+
+export interface PartnerRequestRoutesOptions {
+  db: Kysely<Database>
+  /** Declarations per client and minute. */
+  requestsPerMinute?: number
+}
+
+/**
+ * Public (no session): a partner organisation asks to be entered into the directory, changed or
+ * deleted. Sent from the phone's outbox with an Idempotency-Key; a replay returns the first answer.
+ */
+export const partnerRequestRoutes: FastifyPluginAsyncTypebox<PartnerRequestRoutesOptions> = async (app, { db, requestsPerMinute = 10 }) => {
+  app.post(
+    '/api/v1/partner-requests',
+    {
+      schema: {
+        summary: 'A partner organisation asks for an entry, a change or a deletion in the network\'s partner directory',
+        tags: ['partners'],
+        headers: IdempotencyHeadersSchema,
+        body: PartnerRequestSchema,
+        response: { 201: PartnerRequestAnswerSchema, 400: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema },
+      },
+      config: { rateLimit: { max: requestsPerMinute, timeWindow: 60_000 } },
+      preValidation: async (request) => {
+        request.body = normalizePartnerRequest(request.body) as PartnerRequestInput
+      },
+      preHandler: async (request) => {
+        const fields = partnerRequestRuleErrors(request.body)
+        if (Object.keys(fields).length > 0) throw new Problem(400, 'validation', 'Some details this kind of declaration needs are missing.', fields)
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      const answer = await withIdempotency(db, { key: request.headers['idempotency-key'], route: 'partner-requests', body }, (trx) =>
+        receivePartnerRequest(trx, body, new Date()),
+      )
+      return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof PartnerRequestAnswerSchema>)
+    },
+  )
+}

@@ -1,0 +1,40 @@
+import type {
+  MeetingAttendanceDto,
+  MeetingDto,
+  PartnerDetailDto,
+  PartnerDto,
+  PartnerInput,
+  PartnerRequestDecision,
+  PartnerRequestItem,
+} from '../../shared/coordination/partner.schema.ts'
+import { coordinationApi } from '../coordination-api.ts'
+
+/** The partner directory's calls (server/coordination/partners/partners.routes.ts). */
+export interface PartnerFilter {
+  district?: string
+  workingGroup?: string
+  flagged?: boolean
+}
+
+function query(params: Record<string, string | boolean | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+export const partnersApi = {
+  list: (filter: PartnerFilter = {}) => coordinationApi<PartnerDto[]>(`/partners${query({ ...filter })}`),
+  get: (id: string) => coordinationApi<PartnerDetailDto>(`/partners/${id}`),
+  create: (input: PartnerInput) => coordinationApi<PartnerDetailDto>('/partners', { method: 'POST', body: input }),
+  update: (id: string, input: PartnerInput) => coordinationApi<PartnerDetailDto>(`/partners/${id}`, { method: 'PUT', body: input }),
+  remove: (id: string) => coordinationApi<void>(`/partners/${id}`, { method: 'DELETE' }),
+  requests: (status: PartnerRequestItem['status'] = 'open') => coordinationApi<PartnerRequestItem[]>(`/partner-requests${query({ status })}`),
+  apply: (id: string, partnerId?: string) =>
+    coordinationApi<PartnerRequestDecision>(`/partner-requests/${id}/apply`, { method: 'POST', body: partnerId ? { partnerId } : {} }),
+  reject: (id: string) => coordinationApi<PartnerRequestItem>(`/partner-requests/${id}/reject`, { method: 'POST' }),
+  meetings: () => coordinationApi<MeetingDto[]>('/partner-meetings'),
+  attendance: (occurrenceId: string) => coordinationApi<MeetingAttendanceDto>(`/partner-meetings/${encodeURIComponent(occurrenceId)}`),
+  setAttendance: (occurrenceId: string, partnerIds: string[]) =>
+    coordinationApi<MeetingAttendanceDto>(`/partner-meetings/${encodeURIComponent(occurrenceId)}/attendance`, { method: 'PUT', body: { partnerIds } }),
+}

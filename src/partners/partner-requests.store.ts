@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia'
+import { db } from '../db/db.ts'
+import { useLiveQuery } from '../db/live-query.ts'
+import type { OutboxEntry } from '../outbox/outbox-entry.ts'
+import { enqueue, resubmit } from '../outbox/outbox.ts'
+import { flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
+
+export const PARTNER_REQUEST_KIND = 'partner-request'
+
+/**
+ * Partner declarations sent from this device, read live from the outbox: first saved here, then
+ * sent with an Idempotency-Key when there is a connection (retries, Background Sync), like sign-ups.
+ */
+export const usePartnerRequestsStore = defineStore('partner-requests', () => {
+  startOutbox()
+  const entries = useLiveQuery(
+    async () => (await db.outbox.orderBy('createdAt').reverse().toArray()).filter((e) => e.kind === PARTNER_REQUEST_KIND),
+    [] as OutboxEntry[],
+  )
+
+  function kick(): void {
+    void requestBackgroundSync()
+    void flushOutbox({ ignoreBackoff: true })
+  }
+
+  async function submit(payload: Record<string, unknown>): Promise<void> {
+    await enqueue(db, PARTNER_REQUEST_KIND, payload)
+    kick()
+  }
+
+  /** A corrected refused declaration goes out as a new one with a new key. */
+  async function correct(clientId: string, payload: Record<string, unknown>): Promise<void> {
+    await resubmit(db, clientId, payload)
+    kick()
+  }
+
+  /** Forgets a declaration on this device; one not sent yet is then never sent. */
+  async function remove(clientId: string): Promise<void> {
+    await db.outbox.delete(clientId)
+  }
+
+  const retryNow = () => void flushOutbox({ ignoreBackoff: true })
+
+  return { entries, submit, correct, remove, retryNow }
+})
