@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import type { Selectable, Transaction } from 'kysely'
 import type { Database, PartnersTable } from '../db/schema.ts'
 import type { LocalizedText } from '../db/schema.ts'
 import { LOCALES } from '../../src/i18n/locales.ts'
+import { appMessages } from '../i18n/locale-messages.ts'
 import { contactFieldsForWorkingGroups, partnerContactId } from '../../src/shared/coordination/partner-contact.ts'
 import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
 
@@ -20,9 +20,7 @@ export function partnerContactKind(): LocalizedText {
   if (!kindText) {
     const text: LocalizedText = {}
     for (const { code } of LOCALES) {
-      const messages = JSON.parse(readFileSync(new URL(`../../locales/${code}.json`, import.meta.url), 'utf8')) as {
-        partners?: { contactKind?: string }
-      }
+      const messages = appMessages(code) as { partners?: { contactKind?: string } }
       const value = messages.partners?.contactKind
       if (value) text[code] = value
     }

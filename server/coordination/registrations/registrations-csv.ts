@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import {
   CSV_LANGUAGES,
   type CsvLanguage,
@@ -8,6 +7,7 @@ import {
 } from '../../../src/shared/coordination/registrations.schema.ts'
 import { CSV_SEPARATORS, csvContentDisposition, toCsv } from '../../../src/shared/coordination/registrations-csv.ts'
 import { toBerlinWallTime } from '../../../src/shared/berlin-time.ts'
+import { appMessages, coordinationMessages } from '../../i18n/locale-messages.ts'
 
 /** The words a CSV needs, from the workspace's own texts (locales/coordination/registrations.<code>.json). */
 interface CsvTexts {
@@ -22,19 +22,15 @@ interface CsvTexts {
 
 const texts = new Map<CsvLanguage, CsvTexts>()
 
-function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>
-}
-
 /** The texts of a language, read once; working group names come from the app's main texts. */
 export function csvTexts(lang: CsvLanguage): CsvTexts {
   let found = texts.get(lang)
   if (!found) {
-    const mine = readJson(`../../../locales/coordination/registrations.${lang}.json`).coordinationRegistrations as {
+    const mine = coordinationMessages('registrations', lang).coordinationRegistrations as {
       csv: Omit<CsvTexts, 'status' | 'workingGroups'>
       status: Record<string, string>
     }
-    const app = readJson(`../../../locales/${lang}.json`) as { volunteering: { workingGroups: Record<string, string> } }
+    const app = appMessages(lang) as { volunteering: { workingGroups: Record<string, string> } }
     found = { ...mine.csv, status: mine.status, workingGroups: app.volunteering.workingGroups }
     texts.set(lang, found)
   }

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs'
+
+type Messages = Record<string, unknown>
+const cache = new Map<string, Messages>()
+
+function read(path: string): Messages {
+  let messages = cache.get(path)
+  if (!messages) {
+    messages = JSON.parse(readFileSync(new URL(`../../locales/${path}`, import.meta.url), 'utf8')) as Messages
+    cache.set(path, messages)
+  }
+  return messages
+}
+
+/**
+ * The app's own texts where the server needs words (a contact's kind, a CSV header), read once per
+ * file: `locales/<code>.json`, or the workspace's `locales/coordination/<feature>.<code>.json`.
+ */
+export function appMessages(code: string): Messages {
+  return read(`${code}.json`)
+}
+
+export function coordinationMessages(feature: string, code: string): Messages {
+  return read(`coordination/${feature}.${code}.json`)
+}
