@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import ICAL from 'ical.js'
 import { devices, expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { chooseLanguage, loginAsCoordinator } from './helpers.ts'
+import { chooseLanguage, createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 const DAY = 86400000
@@ -173,28 +173,17 @@ test('an admin moves, cancels and restores single dates, edits an event and canc
   const title = `Infoabend ${Date.now().toString(36)}`
   const first = lastFridayAhead(10)
   // Made through the API (in a district no other browser test looks at), then handled in the UI.
-  const created = await page.request.post('/api/v1/coordination/meetups', {
-    data: {
-      kind: 'info-event',
-      title: { de: title },
-      description: { de: 'Informationen zur Anerkennung von Abschlüssen.' },
-      district: 'dessau-rosslau',
-      placeName: 'Rathaus (Beispiel)',
-      address: 'Beispielstraße 1, 06844 Dessau-Roßlau',
-      accessibility: { de: '' },
-      organiser: 'Beispielverein',
-      languages: ['de'],
-      audience: ['newcomers'],
-      free: true,
-      cost: { de: '' },
-      registrationRequired: false,
-      startsLocal: `${first}T18:00`,
-      durationMinutes: 60,
-      recurrence: { type: 'monthly', interval: 1, week: -1, weekday: 'FR', end: { type: 'count', count: 3 } },
-    },
+  const { id } = await createMeetupThroughApi(page, {
+    kind: 'info-event',
+    title: { de: title },
+    description: { de: 'Informationen zur Anerkennung von Abschlüssen.' },
+    district: 'dessau-rosslau',
+    placeName: 'Rathaus (Beispiel)',
+    address: 'Beispielstraße 1, 06844 Dessau-Roßlau',
+    organiser: 'Beispielverein',
+    startsLocal: `${first}T18:00`,
+    recurrence: { type: 'monthly', interval: 1, week: -1, weekday: 'FR', end: { type: 'count', count: 3 } },
   })
-  expect(created.status(), await created.text()).toBe(201)
-  const id: string = (await created.json()).id
 
   await page.goto('/coordination/meetups')
   await page.getByLabel('Landkreis').selectOption('dessau-rosslau')

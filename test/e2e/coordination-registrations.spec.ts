@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { loginAsCoordinator } from './helpers.ts'
+import { createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 /** A Berlin calendar day `days` from now, YYYY-MM-DD. */
@@ -70,29 +70,21 @@ test('a registration made in the app reaches the Stendal coordinator: attendance
 
   // A Stendal network meeting with one place, made in the event editor's API.
   const title = `Netzwerktreffen Stendal ${randomUUID().slice(0, 8)} (Beispiel)`
-  const created = await page.request.post('/api/v1/coordination/meetups', {
-    data: {
-      kind: 'network-meeting',
-      title: { de: title },
-      description: { de: 'Austausch der Arbeitsgruppen (Beispiel).' },
-      district: 'stendal',
-      placeName: 'Rathaus Stendal (Beispiel)',
-      address: 'Markt 1, 39576 Stendal',
-      accessibility: { de: '' },
-      organiser: 'Koordinierungsstelle (Beispiel)',
-      languages: ['de'],
-      audience: ['partners'],
-      free: true,
-      cost: { de: '' },
-      registrationRequired: true,
-      capacity: 1,
-      startsLocal: `${berlinDay(3)}T17:00`,
-      durationMinutes: 120,
-      recurrence: { type: 'none' },
-    },
+  const created = await createMeetupThroughApi(page, {
+    kind: 'network-meeting',
+    title: { de: title },
+    description: { de: 'Austausch der Arbeitsgruppen (Beispiel).' },
+    district: 'stendal',
+    placeName: 'Rathaus Stendal (Beispiel)',
+    address: 'Markt 1, 39576 Stendal',
+    organiser: 'Koordinierungsstelle (Beispiel)',
+    audience: ['partners'],
+    registrationRequired: true,
+    capacity: 1,
+    startsLocal: `${berlinDay(3)}T17:00`,
+    durationMinutes: 120,
   })
-  expect(created.status(), await created.text()).toBe(201)
-  const occurrenceId = ((await created.json()) as { dates: Array<{ id: string }> }).dates[0]!.id
+  const occurrenceId = created.dates[0]!.id
 
   // A participant registers through the app's form (the date arrives on the phone by the sync).
   await page.goto('/volunteering/register')

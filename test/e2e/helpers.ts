@@ -1,3 +1,4 @@
+import type { EditorDetail, MeetupEditorInput } from '../../src/shared/coordination/meetup-editor.schema.ts'
 import { E2E_PASSWORD, type E2eCoordinator } from './e2e-accounts.ts'
 import { expect, type Page } from '@playwright/test'
 
@@ -30,4 +31,23 @@ export async function loginAsCoordinator(page: Page, email: E2eCoordinator): Pro
   await page.getByLabel('Passwort').fill(E2E_PASSWORD)
   await page.getByRole('button', { name: 'Anmelden' }).click()
   await expect(page.getByTestId('coordination-account')).toHaveText(email)
+}
+
+type MeetupFields = Pick<MeetupEditorInput, 'kind' | 'title' | 'description' | 'district' | 'placeName' | 'address' | 'organiser' | 'startsLocal'>
+
+/** Creates a meetup through the event editor's API as the logged-in coordinator; returns its answer. */
+export async function createMeetupThroughApi(page: Page, fields: MeetupFields & Partial<MeetupEditorInput>): Promise<EditorDetail> {
+  const defaults: Omit<MeetupEditorInput, keyof MeetupFields> = {
+    accessibility: { de: '' },
+    languages: ['de'],
+    audience: ['newcomers'],
+    free: true,
+    cost: { de: '' },
+    registrationRequired: false,
+    durationMinutes: 60,
+    recurrence: { type: 'none' },
+  }
+  const created = await page.request.post('/api/v1/coordination/meetups', { data: { ...defaults, ...fields } })
+  expect(created.status(), await created.text()).toBe(201)
+  return (await created.json()) as EditorDetail
 }
