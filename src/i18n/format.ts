@@ -1,24 +1,20 @@
-import { BERLIN } from '../shared/berlin-time.ts'
+import { BERLIN, berlinFormatter } from '../shared/berlin-time.ts'
 
 /** Dates and times of local events, always shown in German time (Europe/Berlin). */
 export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  return berlinFormatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, weekday: 'long', day: 'numeric', month: 'long' }).format(
-    new Date(iso),
-  )
+  return berlinFormatter(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso))
 }
 
-/** Berlin calendar day of an instant, as YYYY-MM-DD, for grouping. */
-export function berlinDayKey(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: BERLIN }).format(new Date(iso))
-}
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
 
 export function formatRelative(iso: string, locale: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  let rtf = relativeFormats.get(locale)
+  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
   const abs = Math.abs(seconds)
   if (abs < 60) return rtf.format(seconds, 'second')
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')
@@ -41,7 +37,7 @@ export function languageName(code: string, locale: string): string {
 
 /** Date and time in German time, compact (lists of the coordinator workspace). */
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: BERLIN, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+  return berlinFormatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
 
 /** A list in the locale's own way ("Deutsch, Englisch und Arabisch"; Arabic with its comma and "و"). */

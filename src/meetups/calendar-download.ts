@@ -1,7 +1,7 @@
 import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
 import { icsFileName, occurrenceCalendar, seriesCalendar } from '../shared/meetups/meetup-ics.ts'
 import { pickText } from '../i18n/localized.ts'
-import { isoDay } from './meetup-format.ts'
+import { berlinDay } from '../shared/berlin-time.ts'
 
 /** Link to one date of a meetup in this app; the colon of the id may stay (valid in a path, shorter QR). */
 export function occurrenceUrl(id: string): string {
@@ -23,7 +23,7 @@ function save(text: string, fileName: string): void {
 /** Builds the .ics on the phone from IndexedDB data, so it works offline too. */
 export function downloadOccurrence(meetup: Meetup, occurrence: MeetupOccurrence, locale: string): void {
   const title = pickText(meetup.title, locale).text
-  save(occurrenceCalendar(meetup, occurrence, locale, new Date(), occurrenceUrl(occurrence.id)), icsFileName(title, isoDay(occurrence.startsAt)))
+  save(occurrenceCalendar(meetup, occurrence, locale, new Date(), occurrenceUrl(occurrence.id)), icsFileName(title, berlinDay(new Date(occurrence.startsAt))))
 }
 
 export function downloadSeries(meetup: Meetup, occurrenceId: string, locale: string): void {

@@ -1,5 +1,5 @@
 import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
-import { berlinDayKey } from '../i18n/format.ts'
+import { berlinDay } from '../shared/berlin-time.ts'
 
 /** What the person filters the list by; "all" switches a filter off. */
 export interface MeetupFilter {
@@ -23,7 +23,7 @@ export interface MeetupDay {
 
 /** End of the current week (Sunday 24:00 Berlin), as a day key to compare against. */
 export function endOfWeekKey(now: Date): string {
-  const today = berlinDayKey(now.toISOString())
+  const today = berlinDay(now)
   const d = new Date(`${today}T12:00:00Z`)
   const daysToSunday = (7 - d.getUTCDay()) % 7
   return new Date(d.getTime() + daysToSunday * 86400000).toISOString().slice(0, 10)
@@ -46,7 +46,7 @@ export function listMeetups(
     if (filter.kind !== 'all' && o.kind !== filter.kind) continue
     if (filter.district !== 'all' && o.district !== filter.district) continue
     if (filter.language !== 'all' && !meetup.languages.includes(filter.language)) continue
-    if (weekEnd && berlinDayKey(o.startsAt) > weekEnd) continue
+    if (weekEnd && berlinDay(new Date(o.startsAt)) > weekEnd) continue
     const list = bySeries.get(o.meetupId) ?? []
     list.push(o)
     bySeries.set(o.meetupId, list)
@@ -58,7 +58,7 @@ export function listMeetups(
     const series = bySeries.get(entry.meetup.id)!
     const at = series.indexOf(entry.occurrence)
     entry.nextDates = series.slice(at + 1).filter((o) => o.status === 'scheduled').slice(0, 3)
-    const key = berlinDayKey(entry.occurrence.startsAt)
+    const key = berlinDay(new Date(entry.occurrence.startsAt))
     days.set(key, [...(days.get(key) ?? []), entry])
   }
   return { days: [...days].map(([day, entries]) => ({ day, entries })), more: matching.length > limit }

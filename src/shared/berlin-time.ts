@@ -1,8 +1,25 @@
 /** Local events happen in Europe/Berlin; these helpers convert between its wall time and instants. */
 export const BERLIN = 'Europe/Berlin'
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: BERLIN,
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An Intl.DateTimeFormat in German time, built once per locale and options: building one loads the
+ * zone's data and costs far more than formatting, so it happens on first use, not at start.
+ */
+export function berlinFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: BERLIN })))
+  return formatter
+}
+
+/** The Berlin calendar day of an instant, YYYY-MM-DD (compares correctly as text). */
+export function berlinDay(instant: Date): string {
+  return berlinFormatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+}
+
+const PARTS: Intl.DateTimeFormatOptions = {
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -10,7 +27,7 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
-})
+}
 
 export interface WallTime {
   year: number
@@ -22,8 +39,8 @@ export interface WallTime {
 
 /** Berlin wall time of an instant. */
 export function toBerlinWallTime(instant: Date): WallTime {
-  const get = (type: string) =>
-    Number(partsFormatter.formatToParts(instant).find((p) => p.type === type)?.value)
+  const parts = berlinFormatter('en-GB', PARTS).formatToParts(instant)
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') }
 }
 

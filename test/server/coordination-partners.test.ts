@@ -17,7 +17,7 @@ import type {
   PartnerRequestItem,
 } from '../../src/shared/coordination/partner.schema.ts'
 import { checkPartnerRequest } from '../../src/shared/coordination/partner-rules.ts'
-import { berlinDay } from '../../src/shared/coordination/partner-flags.ts'
+import { berlinDay } from '../../src/shared/berlin-time.ts'
 
 const DAY = 86400_000
 const GIVEN = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }

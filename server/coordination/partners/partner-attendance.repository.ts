@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { MeetingAttendanceDto, MeetingDto } from '../../../src/shared/coordination/partner.schema.ts'
-import { berlinDay } from '../../../src/shared/coordination/partner-flags.ts'
+import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'

@@ -25,7 +25,7 @@ import {
   type PartnerRequestInput,
 } from '../../../src/shared/coordination/partner.schema.ts'
 import { memberSinceErrors, normalizePartnerRequest, partnerRequestRuleErrors } from '../../../src/shared/coordination/partner-rules.ts'
-import { berlinDay } from '../../../src/shared/coordination/partner-flags.ts'
+import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
 import { Problem } from '../../errors/problem.ts'
 import { withIdempotency } from '../../volunteering/idempotency.ts'

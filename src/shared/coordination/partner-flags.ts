@@ -11,11 +11,6 @@ export function oneYearBefore(day: string): string {
   return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`
 }
 
-/** The Berlin calendar day of an instant, YYYY-MM-DD. */
-export function berlinDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}
-
 export interface AttendanceRecord {
   /** Berlin day the partner joined (or was entered). */
   memberSince: string
