@@ -5,12 +5,27 @@ import { createAppRouter } from './app/router.ts'
 import { i18n } from './i18n/i18n.ts'
 import { useSettingsStore } from './app/settings.store.ts'
 import { useSyncStore } from './sync/sync.store.ts'
-import { db } from './db/db.ts'
+import { loadDb } from './db/load-db.ts'
+import { readStartState } from './db/start-state.ts'
 import './app/base.css'
 
-const app = createApp(App).use(createPinia()).use(i18n)
-await useSettingsStore().load()
-app.use(createAppRouter()).mount('#app')
-useSyncStore().start()
-// Sends what waits in the outbox (volunteering sign-ups); the code loads only on phones that have sign-ups.
-void db.outbox.count().then((n) => (n > 0 ? import('./outbox/outbox-runner.ts').then((m) => m.startOutbox()) : undefined))
+// No top-level await here: lazy views import from the chunk this module lives in, and would wait for it
+// to finish evaluating while the first navigation waits for them.
+async function boot(): Promise<void> {
+  const app = createApp(App).use(createPinia()).use(i18n)
+  const start = await readStartState()
+  await useSettingsStore().load(start.settings)
+  const router = createAppRouter()
+  app.use(router)
+  // The first screen renders once, already on its route (not the shell first and the page after).
+  await router.isReady().catch(() => undefined) // a failed first navigation still shows the app's frame
+  app.mount('#app')
+  useSyncStore().start(start.lastSyncedAt)
+  // Sends what waits in the outbox (volunteering sign-ups; only a phone past the language picker can have
+  // any); the code loads only on phones that have sign-ups.
+  if (start.settings.locale) {
+    void loadDb().then(async (db) => ((await db.outbox.count()) > 0 ? (await import('./outbox/outbox-runner.ts')).startOutbox() : undefined))
+  }
+}
+
+void boot()

@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
-import MeetupsView from '../meetups/MeetupsView.vue'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 
@@ -9,7 +8,7 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/', redirect: '/meetups' },
       { path: '/welcome', name: 'welcome', component: LanguageView },
-      { path: '/meetups', name: 'meetups', component: MeetupsView },
+      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue') },
       { path: '/meetups/:occurrenceId', name: 'meetup', component: () => import('../meetups/MeetupDetailView.vue'), props: true },
       {
         path: '/meetups/:occurrenceId/poster',
@@ -67,7 +66,9 @@ export function createAppRouter(): Router {
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
-    scrollBehavior: () => ({ top: 0 }),
+    // Back and forward return to where the person was; a new page starts at the top; the first page
+    // of a visit needs no scrolling (which would force a layout while the app starts).
+    scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
   })
   // First start: the language picker comes before anything else.
   router.beforeEach((to) => {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { db } from '../db/db.ts'
-import { readSettings, saveSetting } from '../db/settings.ts'
+import { loadDb } from '../db/load-db.ts'
+import { saveSetting, type Settings } from '../db/settings.ts'
 import { applyLocale } from '../i18n/i18n.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 
@@ -10,8 +10,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const locale = ref<string | undefined>()
   const district = ref<string | undefined>()
 
-  async function load(): Promise<void> {
-    const saved = await readSettings(db)
+  /** Takes the settings read at start (src/db/start-state.ts) and shows the app in the chosen language. */
+  async function load(saved: Settings): Promise<void> {
     locale.value = saved.locale
     district.value = saved.district
     await applyLocale(saved.locale ?? SOURCE_LOCALE)
@@ -19,13 +19,13 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function chooseLocale(code: string): Promise<void> {
     await applyLocale(code)
-    await saveSetting(db, 'locale', code)
+    await saveSetting(await loadDb(), 'locale', code)
     locale.value = code
   }
 
   /** The district decides which contacts and meetups come first; it stays on this phone. */
   async function chooseDistrict(slug: string): Promise<void> {
-    await saveSetting(db, 'district', slug)
+    await saveSetting(await loadDb(), 'district', slug)
     district.value = slug
   }
 

@@ -4,6 +4,7 @@ import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
 import type { Bookmark, StepProgress } from './guide-rows.ts'
 import type { Draft, OutboxEntry } from '../outbox/outbox-entry.ts'
+import { DB_NAME } from './start-state.ts'
 
 /** Small key–value rows: sync cursor and time, and the person's own settings. */
 export interface KeyValue<T = unknown> {
@@ -30,7 +31,7 @@ export class WillkommenDb extends Dexie {
   /** Unsent form typing, per form. */
   drafts!: EntityTable<Draft, 'key'>
 
-  constructor(name = 'willkommen') {
+  constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores({
       meetups: 'id, startsAt, district, kind',

@@ -8,11 +8,6 @@ export interface Settings {
   guidePhase?: string
 }
 
-export async function readSettings(db: WillkommenDb): Promise<Settings> {
-  const rows = await db.settings.toArray()
-  return Object.fromEntries(rows.map((r) => [r.key, r.value])) as Settings
-}
-
 export async function saveSetting<K extends keyof Settings>(db: WillkommenDb, key: K, value: Settings[K]): Promise<void> {
   await db.settings.put({ key, value })
 }

@@ -1,9 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { db } from '../db/db.ts'
-import { useLiveQuery } from '../db/live-query.ts'
-import { SYNCED_AT_KEY } from './apply-delta.ts'
-import { pull } from './pull.ts'
+import { pullInWorker } from './pull-in-worker.ts'
 
 const PERIOD_MS = 5 * 60 * 1000
 
@@ -12,14 +9,15 @@ export const useSyncStore = defineStore('sync', () => {
   const online = ref(navigator.onLine)
   const syncing = ref(false)
   const failed = ref(false)
-  const lastSyncedAt = useLiveQuery(async () => (await db.meta.get(SYNCED_AT_KEY))?.value as string | undefined, undefined)
+  /** When data last landed on this phone (ISO 8601); read at start, then set by each pull. */
+  const lastSyncedAt = ref<string | undefined>()
   let timer: ReturnType<typeof setInterval> | undefined
 
   async function syncNow(): Promise<void> {
     if (syncing.value) return
     syncing.value = true
     try {
-      await pull(db)
+      lastSyncedAt.value = await pullInWorker()
       failed.value = false
     } catch {
       failed.value = true // offline or server away: the phone keeps what it has and tries again later
@@ -33,7 +31,8 @@ export const useSyncStore = defineStore('sync', () => {
     if (document.visibilityState === 'visible') timer = setInterval(syncNow, PERIOD_MS)
   }
 
-  function start(): void {
+  function start(syncedAt: string | undefined): void {
+    lastSyncedAt.value = syncedAt
     window.addEventListener('online', () => {
       online.value = true
       void syncNow()
@@ -44,7 +43,9 @@ export const useSyncStore = defineStore('sync', () => {
       if (document.visibilityState === 'visible') void syncNow()
     })
     schedule()
-    void syncNow()
+    // The first pull waits until the start screen is painted; it is a background refresh.
+    if ('requestIdleCallback' in window) requestIdleCallback(() => void syncNow(), { timeout: 1000 })
+    else setTimeout(() => void syncNow(), 0)
   }
 
   return { online, syncing, failed, lastSyncedAt, syncNow, start }

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { emptyForm, followStart, formErrors, formFromInput, inputFromForm, type EditorForm } from '../../../src/coordination/meetups/editor-form.ts'
@@ -9,12 +7,13 @@ import { LOCALES } from '../../../src/i18n/locales.ts'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
 
-// The real texts: the app's and the editor's, per language.
+// The real texts, precompiled as the app gets them: the app's and the editor's, per language.
+const files = import.meta.glob<Record<string, unknown>>(['../../../locales/*.json', '../../../locales/coordination/meetups.*.json'], {
+  eager: true,
+  import: 'default',
+})
 const messages = Object.fromEntries(
-  LOCALES.map((l) => {
-    const read = (file: string) => JSON.parse(readFileSync(resolve('locales', file), 'utf8')) as Record<string, unknown>
-    return [l.code, { ...read(`${l.code}.json`), ...read(`coordination/meetups.${l.code}.json`) }]
-  }),
+  LOCALES.map((l) => [l.code, { ...files[`../../../locales/${l.code}.json`], ...files[`../../../locales/coordination/meetups.${l.code}.json`] }]),
 )
 const i18n = createI18n({ legacy: false, locale: 'de', fallbackLocale: 'de', messages: messages as Record<string, Record<string, never>> })
 const tr = (locale: string) => (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {}, { locale })

@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
-import { readSettings } from '../../../src/db/settings.ts'
+import { readStartState } from '../../../src/db/start-state.ts'
 
 // Schemas as they shipped: an old version is history, so the test keeps its own frozen copy.
 const V1 = { meetups: 'id, startsAt, district, kind', meta: 'key', settings: 'key' }
@@ -49,7 +49,8 @@ describe('phone database upgrades', () => {
     const name = freshName()
     await seedVersion1(name)
     const db = new WillkommenDb(name)
-    expect(await readSettings(db)).toMatchObject({ locale: 'uk', district: 'stendal' })
+    await db.open()
+    expect((await readStartState(name)).settings).toMatchObject({ locale: 'uk', district: 'stendal' })
     expect(await db.guideSteps.count()).toBe(0)
     expect(await db.bookmarks.count()).toBe(0)
     db.close()

@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
-import { readSettings } from '../../../src/db/settings.ts'
+import { readStartState } from '../../../src/db/start-state.ts'
 import { readCursor } from '../../../src/sync/apply-delta.ts'
 
 // Version 1 as it shipped (frozen copy): meetups were single dates with startsAt.
@@ -27,7 +27,8 @@ describe('phone database: meetups become series (version 3)', () => {
     const db = new WillkommenDb(name)
     expect(await db.meetups.count()).toBe(0)
     expect(await readCursor(db)).toBe(0)
-    expect(await readSettings(db)).toMatchObject({ district: 'stendal' })
+    await db.open()
+    expect((await readStartState(name)).settings).toMatchObject({ district: 'stendal' })
     await db.meetupOccurrences.put({
       id: 'x:20261203T1700', meetupId: 'x', originalStart: '20261203T1700', startsAt: '2026-12-03T16:00:00.000Z',
       endsAt: '2026-12-03T18:00:00.000Z', status: 'scheduled', district: 'stendal', kind: 'welcome-table',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
-import { applyDelta, readCursor, SYNCED_AT_KEY } from '../../../src/sync/apply-delta.ts'
+import { applyDelta, BATCH_ROWS, readCursor } from '../../../src/sync/apply-delta.ts'
+import { SYNCED_AT_KEY } from '../../../src/db/start-state.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
 import type { SyncResponse } from '../../../src/shared/sync.schema.ts'
 
@@ -64,5 +65,17 @@ describe('applyDelta', () => {
     await expect(applyDelta(db, broken)).rejects.toThrow()
     expect(await readCursor(db)).toBe(3)
     expect((await db.meetups.toArray()).map((m) => m.id)).toEqual(['a'])
+  })
+
+  it('writes a delta of many batches whole, or not at all when its last batch fails', async () => {
+    const db = freshDb()
+    const many = Array.from({ length: BATCH_ROWS * 3 + 1 }, (_, i) => meetup(`m${String(i).padStart(3, '0')}`, '2026-12-01T16:00:00.000Z'))
+    await expect(applyDelta(db, delta(4, [...many, { id: undefined } as unknown as Meetup]))).rejects.toThrow()
+    expect(await db.meetups.count()).toBe(0)
+    expect(await readCursor(db)).toBe(0)
+
+    await applyDelta(db, delta(4, many))
+    expect(await db.meetups.count()).toBe(many.length)
+    expect(await readCursor(db)).toBe(4)
   })
 })

@@ -1,0 +1,46 @@
+import { loadDb } from '../db/load-db.ts'
+import { SYNCED_AT_KEY } from '../db/start-state.ts'
+import type { SyncReply, SyncRequest } from './sync-messages.ts'
+
+let worker: Worker | undefined
+let nextId = 1
+const waiting = new Map<number, (reply: SyncReply) => void>()
+
+function syncWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' })
+    worker.addEventListener('message', (event: MessageEvent<SyncReply>) => {
+      waiting.get(event.data.id)?.(event.data)
+      waiting.delete(event.data.id)
+    })
+    // A worker that fails to load or crashes answers every open pull with "did not land"; the next
+    // pull starts a new one.
+    worker.addEventListener('error', () => {
+      for (const [id, answer] of waiting) answer({ id, ok: false })
+      waiting.clear()
+      worker?.terminate()
+      worker = undefined
+    })
+  }
+  return worker
+}
+
+/**
+ * One pull in the sync worker; answers when the phone's data last landed, and throws when this
+ * pull did not land (offline or the server away).
+ */
+export async function pullInWorker(): Promise<string | undefined> {
+  if (typeof Worker === 'undefined') {
+    // No workers (very old browsers): pull on the page instead.
+    const [{ pull }, db] = await Promise.all([import('./pull.ts'), loadDb()])
+    await pull(db)
+    return (await db.meta.get(SYNCED_AT_KEY))?.value as string | undefined
+  }
+  const id = nextId++
+  const reply = await new Promise<SyncReply>((resolve) => {
+    waiting.set(id, resolve)
+    syncWorker().postMessage({ id } satisfies SyncRequest)
+  })
+  if (!reply.ok) throw new Error('sync did not land')
+  return reply.syncedAt
+}

@@ -1,0 +1,12 @@
+/** The page asks the sync worker for one pull ... */
+export interface SyncRequest {
+  id: number
+}
+
+/** ... and hears whether it landed (false: offline or the server away). */
+export interface SyncReply {
+  id: number
+  ok: boolean
+  /** When the data on the phone last landed (ISO 8601), after this pull. */
+  syncedAt?: string | undefined
+}
