@@ -10,23 +10,21 @@ export async function readCursor(db: WillkommenDb): Promise<number> {
 }
 
 /**
- * Rows written per request batch. Each batch runs in its own task (the next one starts when the
- * database has answered), so a first sync of a few hundred rows never blocks a slow phone for long.
+ * Applies one delta in a single transaction: all of it lands with its cursor, or none of it.
+ * Answers the time it landed (ISO 8601).
  */
-export const BATCH_ROWS = 20
-
-/** Applies one delta in a single transaction: all of it lands with its cursor, or none of it. */
-export async function applyDelta(db: WillkommenDb, delta: SyncResponse, now = new Date()): Promise<void> {
+export async function applyDelta(db: WillkommenDb, delta: SyncResponse, now = new Date()): Promise<string> {
   const tables = SYNC_ENTITIES.map((e) => db.table(e))
+  const syncedAt = now.toISOString()
   await db.transaction('rw', [...tables, db.meta], async () => {
     for (const entity of SYNC_ENTITIES) {
-      const rows = delta.changes[entity] ?? []
-      for (let i = 0; i < rows.length; i += BATCH_ROWS) await db.table(entity).bulkPut(rows.slice(i, i + BATCH_ROWS))
+      await db.table(entity).bulkPut(delta.changes[entity] ?? [])
       await db.table(entity).bulkDelete(delta.deleted[entity] ?? [])
     }
     await db.meta.bulkPut([
       { key: CURSOR_KEY, value: delta.cursor },
-      { key: SYNCED_AT_KEY, value: now.toISOString() },
+      { key: SYNCED_AT_KEY, value: syncedAt },
     ])
   })
+  return syncedAt
 }

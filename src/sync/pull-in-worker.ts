@@ -1,5 +1,4 @@
 import { loadDb } from '../db/load-db.ts'
-import { SYNCED_AT_KEY } from '../db/start-state.ts'
 import type { SyncReply, SyncRequest } from './sync-messages.ts'
 
 let worker: Worker | undefined
@@ -26,15 +25,14 @@ function syncWorker(): Worker {
 }
 
 /**
- * One pull in the sync worker; answers when the phone's data last landed, and throws when this
- * pull did not land (offline or the server away).
+ * One pull in the sync worker; answers when it landed, and throws when it did not (offline or the
+ * server away).
  */
 export async function pullInWorker(): Promise<string | undefined> {
   if (typeof Worker === 'undefined') {
     // No workers (very old browsers): pull on the page instead.
     const [{ pull }, db] = await Promise.all([import('./pull.ts'), loadDb()])
-    await pull(db)
-    return (await db.meta.get(SYNCED_AT_KEY))?.value as string | undefined
+    return pull(db)
   }
   const id = nextId++
   const reply = await new Promise<SyncReply>((resolve) => {

@@ -7,6 +7,6 @@ export interface SyncRequest {
 export interface SyncReply {
   id: number
   ok: boolean
-  /** When the data on the phone last landed (ISO 8601), after this pull. */
-  syncedAt?: string | undefined
+  /** When this pull landed (ISO 8601). */
+  syncedAt?: string
 }

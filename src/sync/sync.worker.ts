@@ -2,7 +2,6 @@
 // IndexedDB never blocks taps and scrolling on a slow phone. Dexie tells the page's live queries
 // about the new rows through its BroadcastChannel.
 import { db } from '../db/db.ts'
-import { SYNCED_AT_KEY } from '../db/start-state.ts'
 import { pull } from './pull.ts'
 import type { SyncReply, SyncRequest } from './sync-messages.ts'
 
@@ -13,8 +12,7 @@ addEventListener('message', (event: MessageEvent<SyncRequest>) => {
 
 async function pullAndTell(id: number): Promise<SyncReply> {
   try {
-    await pull(db)
-    return { id, ok: true, syncedAt: (await db.meta.get(SYNCED_AT_KEY))?.value as string | undefined }
+    return { id, ok: true, syncedAt: await pull(db) }
   } catch {
     return { id, ok: false }
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
-import { applyDelta, BATCH_ROWS, readCursor } from '../../../src/sync/apply-delta.ts'
+import { applyDelta, readCursor } from '../../../src/sync/apply-delta.ts'
 import { SYNCED_AT_KEY } from '../../../src/db/start-state.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
 import type { SyncResponse } from '../../../src/shared/sync.schema.ts'
@@ -51,7 +51,8 @@ describe('applyDelta', () => {
     const db = freshDb()
     expect(await readCursor(db)).toBe(0)
     await applyDelta(db, delta(5, [meetup('a', '2026-12-01T16:00:00.000Z'), meetup('b', '2026-12-02T16:00:00.000Z')]))
-    await applyDelta(db, delta(9, [{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }], ['b']), new Date('2026-11-22T10:00:00Z'))
+    const landed = await applyDelta(db, delta(9, [{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }], ['b']), new Date('2026-11-22T10:00:00Z'))
+    expect(landed).toBe('2026-11-22T10:00:00.000Z')
 
     expect(await db.meetups.toArray()).toEqual([{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }])
     expect(await readCursor(db)).toBe(9)
@@ -67,9 +68,9 @@ describe('applyDelta', () => {
     expect((await db.meetups.toArray()).map((m) => m.id)).toEqual(['a'])
   })
 
-  it('writes a delta of many batches whole, or not at all when its last batch fails', async () => {
+  it('writes a large delta whole, or not at all when its last row fails', async () => {
     const db = freshDb()
-    const many = Array.from({ length: BATCH_ROWS * 3 + 1 }, (_, i) => meetup(`m${String(i).padStart(3, '0')}`, '2026-12-01T16:00:00.000Z'))
+    const many = Array.from({ length: 61 }, (_, i) => meetup(`m${String(i).padStart(3, '0')}`, '2026-12-01T16:00:00.000Z'))
     await expect(applyDelta(db, delta(4, [...many, { id: undefined } as unknown as Meetup]))).rejects.toThrow()
     expect(await db.meetups.count()).toBe(0)
     expect(await readCursor(db)).toBe(0)
