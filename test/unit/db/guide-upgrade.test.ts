@@ -2,20 +2,14 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { readStartState } from '../../../src/db/start-state.ts'
+import { deleteFreshDatabases, freshDbName } from './fresh-db-name.ts'
 
 // Schemas as they shipped: an old version is history, so the test keeps its own frozen copy.
 const V1 = { meetups: 'id, startsAt, district, kind', meta: 'key', settings: 'key' }
 const V2 = { guideSteps: 'id, phase', contacts: 'id, district', progress: 'stepId', bookmarks: '[kind+id], savedAt' }
 
-const names: string[] = []
-function freshName(): string {
-  const name = `upgrade-${crypto.randomUUID()}`
-  names.push(name)
-  return name
-}
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name)
-})
+afterEach(deleteFreshDatabases)
+const freshName = () => freshDbName('upgrade')
 
 async function seedVersion1(name: string): Promise<void> {
   const old = new Dexie(name)

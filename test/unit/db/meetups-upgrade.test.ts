@@ -2,20 +2,17 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { readStartState } from '../../../src/db/start-state.ts'
+import { deleteFreshDatabases, freshDbName } from './fresh-db-name.ts'
 import { readCursor } from '../../../src/sync/apply-delta.ts'
 
 // Version 1 as it shipped (frozen copy): meetups were single dates with startsAt.
 const V1 = { meetups: 'id, startsAt, district, kind', meta: 'key', settings: 'key' }
 
-const names: string[] = []
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name)
-})
+afterEach(deleteFreshDatabases)
 
 describe('phone database: meetups become series (version 3)', () => {
   it('drops the old one-off meetups and the sync cursor, so the next sync fetches series and dates; settings stay', async () => {
-    const name = `upgrade-${crypto.randomUUID()}`
-    names.push(name)
+    const name = freshDbName('upgrade')
     const old = new Dexie(name)
     old.version(1).stores(V1)
     await old.open()

@@ -3,16 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { saveSetting } from '../../../src/db/settings.ts'
 import { readStartState, SYNCED_AT_KEY } from '../../../src/db/start-state.ts'
+import { deleteFreshDatabases, freshDbName } from './fresh-db-name.ts'
 
-const names: string[] = []
-function freshName(): string {
-  const name = `start-${crypto.randomUUID()}`
-  names.push(name)
-  return name
-}
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name)
-})
+afterEach(deleteFreshDatabases)
+const freshName = () => freshDbName('start')
 
 describe('readStartState (the first screen, without Dexie)', () => {
   it('finds nothing on a first visit and leaves no empty database behind for Dexie to trip over', async () => {
