@@ -25,6 +25,7 @@ import { fromBerlinWallTime } from '../../../src/shared/berlin-time.ts'
 import { HORIZON_DAYS, saveSeries, toSeriesDto, type SeriesInput } from '../../meetups/series.repository.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
+import { canonicalJson } from '../../sync/canonical-json.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
 
@@ -210,7 +211,8 @@ export async function updateMeetup(
     }
     const before = toSeriesDto(row)
     const fields = withOtherLanguages(editorInputToSeries(input), before)
-    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k]))
+    // Compared with sorted keys: jsonb gives texts back in its own key order ({ar, de, en} for {de, en, ar}).
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => canonicalJson(fields[k]) !== canonicalJson(before[k]))
     if (changed.length === 0) return
     const exceptions = exceptionsInRule(fields, before.exceptions, ruleHorizon(now))
     await saveSeries(trx, { ...seriesOf(before), ...fields, exceptions }, now)
