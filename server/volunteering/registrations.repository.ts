@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, RegistrationsTable } from '../db/schema.ts'
 import type { RegistrationInput } from '../../src/shared/volunteering/registration.schema.ts'
 import { findOccurrenceForRegistration } from '../meetups/occurrence-lookup.ts'
-import type { Answer } from './idempotency.ts'
+import type { Answer } from '../idempotency/idempotency.ts'
 import { newManageToken } from './manage-token.ts'
 import { Problem } from '../errors/problem.ts'
 

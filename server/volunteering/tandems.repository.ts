@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, TandemsTable } from '../db/schema.ts'
 import type { TandemInput } from '../../src/shared/volunteering/tandem.schema.ts'
-import type { Answer } from './idempotency.ts'
+import type { Answer } from '../idempotency/idempotency.ts'
 import { newManageToken } from './manage-token.ts'
 
 /** Stores a tandem offer or request; matching happens later by a coordinator, so the status is `received`. */

@@ -11,7 +11,7 @@ import { RegistrationSchema } from '../../src/shared/volunteering/registration.s
 import { ManagedEntrySchema, ManageParamsSchema, ManageQuerySchema } from '../../src/shared/volunteering/manage.schema.ts'
 import { normalizeSubmission } from '../../src/shared/volunteering/normalize.ts'
 import { tandemRuleErrors } from '../../src/shared/volunteering/rules.ts'
-import { withIdempotency } from './idempotency.ts'
+import { withIdempotency } from '../idempotency/idempotency.ts'
 import { createTandem } from './tandems.repository.ts'
 import { createRegistration } from './registrations.repository.ts'
 import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'

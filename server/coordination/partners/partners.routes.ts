@@ -28,7 +28,7 @@ import { memberSinceErrors, normalizePartnerRequest, partnerRequestRuleErrors } 
 import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
 import { Problem } from '../../errors/problem.ts'
-import { withIdempotency } from '../../volunteering/idempotency.ts'
+import { withIdempotency } from '../../idempotency/idempotency.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { createPartner, deletePartner, findPartner, listPartners, partnerDetail, toPartnerDto, updatePartner } from './partners.repository.ts'
 import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.repository.ts'
