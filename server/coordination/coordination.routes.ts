@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie'
-import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { useStrictJson } from '../web/strict-json.ts'
+import { registerRateLimit } from '../errors/rate-limit.ts'
 import { authenticate } from './auth/coordinator-auth.ts'
 import { loginRoutes, meRoutes } from './auth/auth.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
@@ -25,11 +25,7 @@ export interface CoordinationOptions {
 export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes }) => {
   useStrictJson(app)
   await app.register(cookie)
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many attempts; try again in ${context.after}.`), { statusCode: 429, code: 'FST_ERR_RATE_LIMIT' }),
-  })
+  await registerRateLimit(app)
   await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}) })
   await app.register(tandemMatchAnswerRoutes, { db })
   await app.register(partnerRequestRoutes, { db })

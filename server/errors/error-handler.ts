@@ -26,7 +26,6 @@ const CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   FST_ERR_CTP_INVALID_CHARSET: 'unsupported_media_type',
-  FST_ERR_RATE_LIMIT: 'rate_limited',
 }
 
 /** One shape for every error: 4xx say what is wrong in `{error, message, fields}`; 5xx hide details. */

@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
 import { Problem } from '../errors/problem.ts'
+import { canonicalJson } from '../sync/canonical-json.ts'
 
 export interface Answer {
   statusCode: number
   body: unknown
 }
 
-/** JSON with sorted keys, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
+/** The header every outbox submission carries (routes that use withIdempotency declare it). */
+export const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.String({ format: 'uuid', description: 'A UUID the client chose for this submission; a replay returns the first answer.' }),
+})
 
 /**
  * Runs `work` exactly once per key. The key row is inserted in the same transaction as the entry,
@@ -28,6 +25,7 @@ export async function withIdempotency(
   request: { key: string; route: string; body: unknown },
   work: (trx: Transaction<Database>) => Promise<Answer>,
 ): Promise<Answer> {
+  // Sorted keys: the same content always hashes the same, whatever order the client sent.
   const requestHash = createHash('sha256').update(`${request.route}\n${canonicalJson(request.body)}`).digest('hex')
   return db.transaction().execute(async (trx) => {
     const inserted = await trx

@@ -1,6 +1,7 @@
 /**
- * JSON with object keys sorted at every level. PostgreSQL's jsonb reorders keys, so stored content is
- * compared with the file in this form to see whether it really changed.
+ * JSON with object keys sorted at every level, so the same content always gives the same text:
+ * PostgreSQL's jsonb reorders keys (guide content is compared with its file in this form) and a
+ * replayed submission may list its fields in another order (idempotency hashes it in this form).
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

@@ -1,5 +1,4 @@
 import { Type, type Static } from 'typebox'
-import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -11,11 +10,12 @@ import { RegistrationSchema } from '../../src/shared/volunteering/registration.s
 import { ManagedEntrySchema, ManageParamsSchema, ManageQuerySchema } from '../../src/shared/volunteering/manage.schema.ts'
 import { normalizeSubmission } from '../../src/shared/volunteering/normalize.ts'
 import { tandemRuleErrors } from '../../src/shared/volunteering/rules.ts'
-import { withIdempotency } from '../idempotency/idempotency.ts'
+import { IdempotencyHeadersSchema, withIdempotency } from '../idempotency/idempotency.ts'
 import { createTandem } from './tandems.repository.ts'
 import { createRegistration } from './registrations.repository.ts'
 import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'
 import { useStrictJson } from '../web/strict-json.ts'
+import { registerRateLimit } from '../errors/rate-limit.ts'
 import { scheduleRetention } from './retention.ts'
 import { Problem } from '../errors/problem.ts'
 
@@ -25,10 +25,6 @@ export interface VolunteeringOptions {
   /** Submissions per client and minute. */
   submissionsPerMinute?: number
 }
-
-const IdempotencyHeadersSchema = Type.Object({
-  'idempotency-key': Type.String({ format: 'uuid', description: 'A UUID the client chose for this submission; a replay returns the first answer.' }),
-})
 
 const errors = { 400: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema }
 
@@ -42,12 +38,7 @@ const notFound = () => new Problem(404, 'not_found', 'No entry for this manage t
 export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> = async (app, options) => {
   const { db } = options
   useStrictJson(app)
-  // Only this plugin's POST routes are limited; the rest of the API is not affected.
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many submissions; try again in ${context.after}.`), { statusCode: 429, code: 'FST_ERR_RATE_LIMIT' }),
-  })
+  await registerRateLimit(app)
   scheduleRetention(app, db, options.retentionDays)
   const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }
   const submit = (route: string, work: Parameters<typeof withIdempotency>[2], request: { headers: Record<string, unknown>; body: unknown }) =>

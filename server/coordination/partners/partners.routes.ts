@@ -28,15 +28,11 @@ import { memberSinceErrors, normalizePartnerRequest, partnerRequestRuleErrors } 
 import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
 import { Problem } from '../../errors/problem.ts'
-import { withIdempotency } from '../../idempotency/idempotency.ts'
+import { IdempotencyHeadersSchema, withIdempotency } from '../../idempotency/idempotency.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { createPartner, deletePartner, findPartner, listPartners, partnerDetail, toPartnerDto, updatePartner } from './partners.repository.ts'
 import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.repository.ts'
 import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.repository.ts'
-
-const IdempotencyHeadersSchema = Type.Object({
-  'idempotency-key': Type.String({ format: 'uuid', description: 'A UUID the client chose for this submission; a replay returns the first answer.' }),
-})
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 const tags = ['coordination']

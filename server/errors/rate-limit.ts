@@ -1,0 +1,14 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance } from 'fastify'
+import { Problem } from './problem.ts'
+
+/**
+ * Rate limiting for the routes of this plugin that set `config.rateLimit`; other routes are not
+ * limited. Too many requests answer 429 `{error: 'rate_limited', …}` like every other 4xx.
+ */
+export async function registerRateLimit(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new Problem(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
+  })
+}
