@@ -1,5 +1,7 @@
 import { db } from '../db/db.ts'
-import { flush, nextDueAt, recoverInterrupted, refreshStatuses, type FlushOptions } from './outbox.ts'
+import { flush, nextDueAt, recoverInterrupted, type FlushOptions } from './outbox.ts'
+import { refreshStatuses } from './entry-status.ts'
+import { createStatusPoller } from './status-schedule.ts'
 
 export const SYNC_TAG = 'outbox'
 export const FLUSH_MESSAGE = 'FLUSH_OUTBOX'
@@ -12,8 +14,17 @@ let started = false
 async function flushOnce(options: FlushOptions): Promise<void> {
   if (!navigator.onLine) return
   await flush({ db, fetch: (input, init) => fetch(input, init) }, options)
-  await refreshStatuses({ db, fetch: (input, init) => fetch(input, init) })
+  // Every flush (start, online, visible, a new sign-up) also asks for news and sets the polling pace.
+  await checkStatuses()
 }
+
+const statusPoller = createStatusPoller({
+  check: () => (navigator.onLine ? refreshStatuses({ db, fetch: (input, init) => fetch(input, init) }) : Promise.resolve(false)),
+  visible: () => document.visibilityState === 'visible',
+})
+
+/** Asks the server now what became of the sent sign-ups (and again on the schedule in status-schedule.ts). */
+export const checkStatuses = (): Promise<void> => statusPoller.checkNow()
 
 /** One flush at a time per tab; a request during a flush runs once more right after. */
 export function flushOutbox(options: FlushOptions = {}): Promise<void> {
@@ -61,6 +72,7 @@ export function startOutbox(): void {
   window.addEventListener('online', () => void flushOutbox({ ignoreBackoff: true }))
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void flushOutbox()
+    else statusPoller.stop()
   })
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
     if ((event.data as { type?: string } | null)?.type === FLUSH_MESSAGE) void flushOutbox({ ignoreBackoff: true })

@@ -163,21 +163,6 @@ export async function flush(deps: OutboxDeps, options: FlushOptions = {}): Promi
   }
 }
 
-/** Asks the server for news about waitlisted registrations (a cancellation may have given them a place). */
-export async function refreshStatuses(deps: OutboxDeps): Promise<void> {
-  const waiting = await deps.db.outbox.filter((e) => e.state === 'sent' && e.response?.status === 'waitlisted').toArray()
-  for (const entry of waiting) {
-    try {
-      const response = await deps.fetch(`/api/v1/manage/${entry.response!.manageToken}`, { headers: { accept: 'application/json' } })
-      if (!response.ok) continue
-      const { status } = (await response.json()) as { status: string }
-      if (status !== entry.response!.status) await deps.db.outbox.update(entry.clientId, { response: { ...entry.response!, status } })
-    } catch {
-      return // offline again; the next flush asks
-    }
-  }
-}
-
 /** Earliest time a pending entry is due, for the retry timer. */
 export async function nextDueAt(db: WillkommenDb): Promise<number | undefined> {
   const pending = await db.outbox.where('state').equals('pending').toArray()

@@ -4,7 +4,8 @@ import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import type { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.ts'
 import { enqueue, requestCancel, resubmit } from '../outbox/outbox.ts'
-import { flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
+import { checkStatuses, flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
+import { keepMatch, MATCH_KEY, type StoredMatch } from '../outbox/entry-status.ts'
 import { signupStatus, type SignupStatus } from './signup-status.ts'
 import type { KeyValue } from '../db/db.ts'
 import type { MatchView } from '../shared/coordination/tandem-match.schema.ts'
@@ -14,17 +15,9 @@ export interface Signup {
   status: SignupStatus
 }
 
-/** A tandem entry's match as last read from the server, kept on the phone (meta row `tandemMatch:<clientId>`). */
-export interface StoredMatch {
-  view: MatchView | null
-  checkedAt: number
-}
-
 /** How answering a match went: the phone cannot answer without a connection (it is not queued). */
 export type MatchAnswerResult = 'ok' | 'offline' | 'stale' | 'failed'
 
-const MATCH_KEY = 'tandemMatch:'
-let matchTriggers = false
 
 /** "My sign-ups": every submission from this phone, read live from the outbox. */
 export const useSignupsStore = defineStore('signups', () => {
@@ -71,29 +64,6 @@ export const useSignupsStore = defineStore('signups', () => {
   const matchRows = useLiveQuery(() => db.meta.where('key').startsWith(MATCH_KEY).toArray(), [] as KeyValue[])
   const matches = computed(() => new Map(matchRows.value.map((row) => [row.key.slice(MATCH_KEY.length), row.value as StoredMatch])))
 
-  const keepMatch = (clientId: string, view: MatchView | null) => db.meta.put({ key: MATCH_KEY + clientId, value: { view, checkedAt: Date.now() } satisfies StoredMatch })
-
-  async function readMatch(clientId: string, token: string): Promise<void> {
-    const response = await fetch(`/api/v1/manage/${token}`, { headers: { accept: 'application/json' } })
-    if (response.status === 404) await keepMatch(clientId, null)
-    if (!response.ok) return
-    const body = (await response.json()) as { match?: MatchView | null }
-    await keepMatch(clientId, body.match ?? null)
-  }
-
-  /** Asks the server whether a tandem entry sent from this phone has a proposed or active match. */
-  async function refreshMatches(): Promise<void> {
-    if (!navigator.onLine) return
-    const sent = await db.outbox.filter((e) => e.kind === 'tandem' && e.state === 'sent' && e.response?.status === 'received' && Boolean(e.response.manageToken)).toArray()
-    for (const entry of sent) {
-      try {
-        await readMatch(entry.clientId, entry.response!.manageToken!)
-      } catch {
-        return // offline again; the next trigger asks
-      }
-    }
-  }
-
   /** Accepts or declines a proposed match. Needs a connection: an answer is not queued, the phone says so. */
   async function answerMatch(clientId: string, answer: 'accept' | 'decline'): Promise<MatchAnswerResult> {
     const token = (await db.outbox.get(clientId))?.response?.manageToken
@@ -110,24 +80,15 @@ export const useSignupsStore = defineStore('signups', () => {
       return 'offline'
     }
     if (response.ok) {
-      await keepMatch(clientId, (await response.json()) as MatchView)
+      await keepMatch(db, clientId, (await response.json()) as MatchView)
       return 'ok'
     }
     if (response.status === 409 || response.status === 404) {
-      await readMatch(clientId, token).catch(() => undefined)
+      await checkStatuses()
       return 'stale'
     }
     return 'failed'
   }
 
-  if (!matchTriggers) {
-    matchTriggers = true
-    void refreshMatches()
-    window.addEventListener('online', () => void refreshMatches())
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') void refreshMatches()
-    })
-  }
-
-  return { signups, submit, correct, cancel, removeFromPhone, retryNow, matches, refreshMatches, answerMatch }
+  return { signups, submit, correct, cancel, removeFromPhone, retryNow, matches, answerMatch }
 })

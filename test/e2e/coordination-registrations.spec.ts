@@ -3,13 +3,8 @@ import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
+import { berlinDay, createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
-
-/** A Berlin calendar day `days` from now, YYYY-MM-DD. */
-function berlinDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + days * 24 * 3600_000))
-}
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()

@@ -2,6 +2,11 @@ import type { EditorDetail, MeetupEditorInput } from '../../src/shared/coordinat
 import { E2E_PASSWORD, type E2eCoordinator } from './e2e-accounts.ts'
 import { expect, type Page } from '@playwright/test'
 
+/** A Berlin calendar day `days` from now, YYYY-MM-DD. */
+export function berlinDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + days * 24 * 3600_000))
+}
+
 /** First start: pick a language by its own name, land on the start screen. */
 export async function chooseLanguage(page: Page, nativeName: string): Promise<void> {
   await page.goto('/')

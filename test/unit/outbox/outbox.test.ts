@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
-import { enqueue, flush, recoverInterrupted, refreshStatuses, requestCancel, resubmit, type Fetch } from '../../../src/outbox/outbox.ts'
+import { enqueue, flush, recoverInterrupted, requestCancel, resubmit, type Fetch } from '../../../src/outbox/outbox.ts'
+import { MATCH_KEY, refreshStatuses } from '../../../src/outbox/entry-status.ts'
 import { backoffDelay, BASE_DELAY_MS, MAX_DELAY_MS } from '../../../src/outbox/backoff.ts'
 import { signupStatus } from '../../../src/volunteering/signup-status.ts'
 
@@ -151,9 +152,33 @@ describe('outbox', () => {
     const entry = await enqueue(db, 'registration', {}, now)
     const s = server(answer('waitlisted'), json(200, { status: 'confirmed' }))
     await flush({ db, fetch: s.fetch, now: clock })
-    await refreshStatuses({ db, fetch: s.fetch })
+    expect(await refreshStatuses({ db, fetch: s.fetch })).toBe(false) // nothing waits any more
     expect(s.calls[1]!.url).toBe(`/api/v1/manage/${TOKEN}`)
     expect(signupStatus((await db.outbox.get(entry.clientId))!)).toBe('confirmed')
+  })
+
+  it('says a waitlisted registration and a tandem entry without an active match still wait, and keeps the match', async () => {
+    await enqueue(db, 'registration', {}, now)
+    const tandem = await enqueue(db, 'tandem', {}, now + 1)
+    const proposed = { id: '6f1f7d36-3c8e-4a57-9f51-3a8f3c1f1a12', status: 'proposed', myAnswer: null }
+    const s = server(answer('waitlisted'), answer('received'), json(200, { status: 'waitlisted' }), json(200, { status: 'received', match: proposed }))
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
+    expect(await refreshStatuses({ db, fetch: s.fetch, now: clock })).toBe(true)
+    expect(await db.meta.get(MATCH_KEY + tandem.clientId)).toEqual({ key: MATCH_KEY + tandem.clientId, value: { view: proposed, checkedAt: now } })
+
+    const active = { ...proposed, status: 'active' }
+    const again = server(json(200, { status: 'confirmed' }), json(200, { status: 'received', match: active }))
+    expect(await refreshStatuses({ db, fetch: again.fetch, now: clock })).toBe(false)
+  })
+
+  it('leaves cancelled, rejected and unsent entries alone', async () => {
+    const sent = await enqueue(db, 'registration', {}, now)
+    await enqueue(db, 'tandem', {}, now + 1)
+    const s = server(answer('confirmed'), json(422, { error: 'validation' }))
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
+    await db.outbox.update(sent.clientId, { response: { status: 'cancelled', manageToken: TOKEN } })
+    await enqueue(db, 'registration', {}, now + 2)
+    expect(await refreshStatuses({ db, fetch: server().fetch })).toBe(false)
   })
 })
 
