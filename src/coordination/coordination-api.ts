@@ -1,22 +1,10 @@
 import type { ApiError } from '../shared/api-error.schema.ts'
-
-/** A failed call: the server's `{error, message, fields}`, or `offline` when there was no answer at all. */
-export class ApiProblem extends Error {
-  readonly status: number
-  readonly error: string
-  readonly fields: Record<string, string>
-
-  constructor(status: number, body: ApiError) {
-    super(body.message)
-    this.status = status
-    this.error = body.error
-    this.fields = body.fields
-  }
-}
+import { ApiProblem } from './problems.ts'
 
 /**
  * The coordinator workspace talks to the server directly (it needs a connection; the newcomer's
  * views never do). JSON in, JSON out; a 4xx/5xx becomes an ApiProblem with the server's error code.
+ * Only the typed API module of each feature (`<feature>-api.ts`) calls it; components use those.
  */
 export async function coordinationApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response
@@ -43,9 +31,10 @@ export async function coordinationApi<T>(path: string, init: { method?: string; 
   return body as T
 }
 
-/** Message key (locales/coordination/common.*.json) for a failed call. */
-export function problemKey(error: unknown): string {
-  const code = error instanceof ApiProblem ? error.error : 'internal'
-  const known = ['offline', 'unauthenticated', 'forbidden', 'wrong_login', 'rate_limited', 'not_found', 'validation', 'conflict']
-  return `coordination.problems.${known.includes(code) ? code : 'other'}`
+/** A path with the given query parameters; empty and undefined ones are left out. */
+export function withQuery(path: string, params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  const text = search.toString()
+  return text ? `${path}?${text}` : path
 }

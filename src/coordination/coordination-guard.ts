@@ -3,7 +3,7 @@ import { useSettingsStore } from '../app/settings.store.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import { loadCoordinationMessages } from './coordination-messages.ts'
 import { useCoordinationSession } from './session.store.ts'
-import { ApiProblem } from './coordination-api.ts'
+import { ApiProblem } from './problems.ts'
 
 /** Before any workspace page: its texts are loaded, and only the login page is open without a session. */
 export async function enterCoordination(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {

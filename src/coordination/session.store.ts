@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CoordinatorAccount } from '../shared/coordination/session.schema.ts'
-import { ApiProblem, coordinationApi } from './coordination-api.ts'
+import { authApi } from './auth-api.ts'
+import { ApiProblem } from './problems.ts'
 
 /** The logged-in coordinator, asked from the server (the session itself is an HttpOnly cookie). */
 export const useCoordinationSession = defineStore('coordination-session', () => {
@@ -10,7 +11,7 @@ export const useCoordinationSession = defineStore('coordination-session', () => 
 
   async function check(): Promise<CoordinatorAccount | null> {
     try {
-      account.value = await coordinationApi<CoordinatorAccount>('/me')
+      account.value = await authApi.me()
     } catch (error) {
       if (!(error instanceof ApiProblem) || error.status !== 401) throw error
       account.value = null
@@ -20,12 +21,12 @@ export const useCoordinationSession = defineStore('coordination-session', () => 
   }
 
   async function login(email: string, password: string): Promise<void> {
-    account.value = await coordinationApi<CoordinatorAccount>('/login', { method: 'POST', body: { email, password } })
+    account.value = await authApi.login(email, password)
     checked.value = true
   }
 
   async function logout(): Promise<void> {
-    await coordinationApi<void>('/logout', { method: 'POST' })
+    await authApi.logout()
     account.value = null
   }
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../shared/volunteering/validate.ts'
-import { ApiProblem, problemKey } from '../coordination-api.ts'
+import { ApiProblem, problemKey } from '../problems.ts'
 
 /** The first error for a field or anything inside it (`recurrence` also covers `recurrence.end.date`). */
 export function errorFor(errors: FieldErrors, field: string): string {

@@ -1,6 +1,6 @@
 import type { PartnerDto, PartnerInput } from '../../shared/coordination/partner.schema.ts'
 import { DISTRICTS, districtBySlug, type District } from '../../shared/districts.ts'
-import { ApiProblem, problemKey } from '../coordination-api.ts'
+import { ApiProblem, problemKey } from '../problems.ts'
 
 /** Pure helpers of the partner directory's views (tested in test/unit/coordination/partners-view.test.ts). */
 

@@ -7,7 +7,7 @@ import type {
   PartnerRequestDecision,
   PartnerRequestItem,
 } from '../../shared/coordination/partner.schema.ts'
-import { coordinationApi } from '../coordination-api.ts'
+import { coordinationApi, withQuery } from '../coordination-api.ts'
 
 /** The partner directory's calls (server/coordination/partners/partners.routes.ts). */
 export interface PartnerFilter {
@@ -16,20 +16,13 @@ export interface PartnerFilter {
   flagged?: boolean
 }
 
-function query(params: Record<string, string | boolean | undefined>): string {
-  const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
-  const text = search.toString()
-  return text ? `?${text}` : ''
-}
-
 export const partnersApi = {
-  list: (filter: PartnerFilter = {}) => coordinationApi<PartnerDto[]>(`/partners${query({ ...filter })}`),
+  list: (filter: PartnerFilter = {}) => coordinationApi<PartnerDto[]>(withQuery('/partners', { ...filter })),
   get: (id: string) => coordinationApi<PartnerDetailDto>(`/partners/${id}`),
   create: (input: PartnerInput) => coordinationApi<PartnerDetailDto>('/partners', { method: 'POST', body: input }),
   update: (id: string, input: PartnerInput) => coordinationApi<PartnerDetailDto>(`/partners/${id}`, { method: 'PUT', body: input }),
   remove: (id: string) => coordinationApi<void>(`/partners/${id}`, { method: 'DELETE' }),
-  requests: (status: PartnerRequestItem['status'] = 'open') => coordinationApi<PartnerRequestItem[]>(`/partner-requests${query({ status })}`),
+  requests: (status: PartnerRequestItem['status'] = 'open') => coordinationApi<PartnerRequestItem[]>(withQuery('/partner-requests', { status })),
   apply: (id: string, partnerId?: string) =>
     coordinationApi<PartnerRequestDecision>(`/partner-requests/${id}/apply`, { method: 'POST', body: partnerId ? { partnerId } : {} }),
   reject: (id: string) => coordinationApi<PartnerRequestItem>(`/partner-requests/${id}/reject`, { method: 'POST' }),

@@ -1,14 +1,12 @@
 import type { Match, OpenEntries, Suggestion } from '../../shared/coordination/tandem-match.schema.ts'
-import { ApiProblem, coordinationApi, problemKey } from '../coordination-api.ts'
+import { coordinationApi, withQuery } from '../coordination-api.ts'
+import { ApiProblem, problemKey } from '../problems.ts'
 
 /** The tandem matching calls of the coordinator workspace (server/coordination/tandems). */
 export const tandemsApi = {
-  open: (district: string) => coordinationApi<OpenEntries>(`/tandems${district ? `?district=${district}` : ''}`),
+  open: (district: string) => coordinationApi<OpenEntries>(withQuery('/tandems', { district })),
   suggestions: (requestId: string) => coordinationApi<Suggestion[]>(`/tandems/requests/${requestId}/suggestions`),
-  matches: (district: string, status: string) => {
-    const query = new URLSearchParams({ ...(district ? { district } : {}), ...(status ? { status } : {}) }).toString()
-    return coordinationApi<Match[]>(`/tandems/matches${query ? `?${query}` : ''}`)
-  },
+  matches: (district: string, status: string) => coordinationApi<Match[]>(withQuery('/tandems/matches', { district, status })),
   propose: (offerId: string, requestId: string) => coordinationApi<Match>('/tandems/matches', { method: 'POST', body: { offerId, requestId } }),
   close: (matchId: string, verb: 'end' | 'withdraw') => coordinationApi<Match>(`/tandems/matches/${matchId}/${verb}`, { method: 'POST' }),
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiProblem } from '../../../src/coordination/coordination-api.ts'
+import { ApiProblem } from '../../../src/coordination/problems.ts'
 import {
   emptyPartnerEditor,
   formatDay,
