@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Meetup, MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
-import { toSeriesDto } from './series.repository.ts'
+import { toOccurrenceDto, toSeriesDto } from './series.repository.ts'
 
 /** Dates that ended this long ago still appear in the feed, so a calendar can show them as past. */
 const FEED_PAST_DAYS = 30
@@ -29,19 +29,7 @@ export async function occurrencesForFeed(
   return rows.map((row) => {
     const meetup = series.get(row.id) ?? toSeriesDto(row)
     series.set(row.id, meetup)
-    return {
-      meetup,
-      occurrence: {
-        id: row.o_id,
-        meetupId: row.id,
-        originalStart: row.original_start,
-        startsAt: row.starts_at.toISOString(),
-        endsAt: row.ends_at.toISOString(),
-        status: row.status,
-        district: row.district,
-        kind: row.kind,
-      },
-    }
+    return { meetup, occurrence: toOccurrenceDto({ ...row, id: row.o_id, meetup_id: row.id }, meetup) }
   })
 }
 
@@ -55,17 +43,5 @@ export async function findOccurrence(db: Kysely<Database>, id: string): Promise<
   if (!o) return undefined
   const meetup = await findMeetup(db, o.meetup_id)
   if (!meetup) return undefined
-  return {
-    meetup,
-    occurrence: {
-      id: o.id,
-      meetupId: o.meetup_id,
-      originalStart: o.original_start,
-      startsAt: o.starts_at.toISOString(),
-      endsAt: o.ends_at.toISOString(),
-      status: o.status,
-      district: meetup.district,
-      kind: meetup.kind,
-    },
-  }
+  return { meetup, occurrence: toOccurrenceDto(o, meetup) }
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
-import { toSeriesDto } from './series.repository.ts'
+import { toOccurrenceDto, toSeriesDto } from './series.repository.ts'
 
 /** Dates that ended this long ago are not sent on a first sync; nobody needs them on the phone. */
 const FIRST_SYNC_PAST_DAYS = 30
@@ -19,19 +18,7 @@ export async function occurrencesChangedSince(db: Kysely<Database>, since: numbe
     .where('o.seq', '>', since)
   if (since === 0) query = query.where('o.ends_at', '>=', new Date(now.getTime() - FIRST_SYNC_PAST_DAYS * 86400000))
   const rows = await query.orderBy('o.seq').execute()
-  return rows.map((row) => ({
-    seq: row.seq,
-    item: {
-      id: row.id,
-      meetupId: row.meetup_id,
-      originalStart: row.original_start,
-      startsAt: row.starts_at.toISOString(),
-      endsAt: row.ends_at.toISOString(),
-      status: row.status,
-      district: row.district,
-      kind: row.kind,
-    } satisfies MeetupOccurrence,
-  }))
+  return rows.map((row) => ({ seq: row.seq, item: toOccurrenceDto(row, row) }))
 }
 
 export async function countMeetups(db: Kysely<Database>): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, MeetupsTable } from '../db/schema.ts'
-import type { Meetup } from '../../src/shared/meetups/meetup.schema.ts'
+import type { Database, MeetupOccurrencesTable, MeetupsTable } from '../db/schema.ts'
+import type { Meetup, MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
 import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
 import { planOccurrences } from '../../src/shared/meetups/occurrences.ts'
 
@@ -147,6 +147,22 @@ export function toSeriesDto(row: Selectable<MeetupsTable>): Meetup {
     revision: row.revision,
     isSample: row.is_sample,
     ...(row.cancelled_at ? { cancelledAt: row.cancelled_at.toISOString() } : {}),
+  }
+}
+
+type OccurrenceRow = Pick<Selectable<MeetupOccurrencesTable>, 'id' | 'meetup_id' | 'original_start' | 'starts_at' | 'ends_at' | 'status'>
+
+/** A date as the API and the sync send it; district and kind come from its series. */
+export function toOccurrenceDto(row: OccurrenceRow, series: Pick<Meetup, 'district' | 'kind'>): MeetupOccurrence {
+  return {
+    id: row.id,
+    meetupId: row.meetup_id,
+    originalStart: row.original_start,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    status: row.status,
+    district: series.district,
+    kind: series.kind,
   }
 }
 

@@ -11,7 +11,7 @@ import { Problem } from '../errors/problem.ts'
  * Locks the date's counter row until commit. Every registration and cancellation for that date
  * passes here first, so counting and deciding happen one at a time per date, on PGlite and PostgreSQL.
  */
-async function lockCounter(trx: Transaction<Database>, occurrenceId: string): Promise<void> {
+export async function lockCounter(trx: Transaction<Database>, occurrenceId: string): Promise<void> {
   await trx.insertInto('registration_counters').values({ occurrence_id: occurrenceId }).onConflict((oc) => oc.column('occurrence_id').doNothing()).execute()
   await sql`select occurrence_id from registration_counters where occurrence_id = ${occurrenceId} for update`.execute(trx)
 }

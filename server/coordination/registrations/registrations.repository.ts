@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import { type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, RegistrationsTable } from '../../db/schema.ts'
 import {
   PAST_DAYS,
@@ -8,7 +8,7 @@ import {
   type RegistrationRowDto,
   type RegistrationStatus,
 } from '../../../src/shared/coordination/registrations.schema.ts'
-import { cancelRegistration } from '../../volunteering/registrations.repository.ts'
+import { cancelRegistration, lockCounter } from '../../volunteering/registrations.repository.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
@@ -185,8 +185,7 @@ export async function cancelOnBehalf(db: Kysely<Database>, coordinator: Coordina
   const { occurrenceId, district } = await registrationInScope(db, coordinator, id)
   await db.transaction().execute(async (trx) => {
     // The date's lock first (as cancelRegistration takes it), so nobody registers or moves up in between.
-    await trx.insertInto('registration_counters').values({ occurrence_id: occurrenceId }).onConflict((oc) => oc.column('occurrence_id').doNothing()).execute()
-    await sql`select occurrence_id from registration_counters where occurrence_id = ${occurrenceId} for update`.execute(trx)
+    await lockCounter(trx, occurrenceId)
     const before = await trx.selectFrom('registrations').select('status').where('id', '=', id).executeTakeFirstOrThrow()
     if (before.status === 'cancelled') return
     const waitingBefore = await waitingIds(trx, occurrenceId)

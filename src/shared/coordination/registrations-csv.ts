@@ -1,3 +1,5 @@
+import { asciiSlug } from '../ascii-slug.ts'
+
 /**
  * CSV that opens right in Excel and LibreOffice: UTF-8 with a byte order mark (so Excel reads umlauts
  * and Arabic), CRLF line ends and RFC 4180 quoting, with `;` (German Excel) or `,` between fields.
@@ -25,20 +27,6 @@ export function csvCell(value: string, separator: CsvSeparator): string {
 /** The whole file: BOM, then every row ended by CRLF. */
 export function toCsv(rows: readonly (readonly string[])[], separator: CsvSeparator): string {
   return BOM + rows.map((row) => `${row.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`).join('')
-}
-
-const TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' }
-
-/** Letters, digits and single dashes only: safe as a file name everywhere (`Sprachcafé Stendal` → `Sprachcafe-Stendal`). */
-export function asciiSlug(text: string, maxLength = 60): string {
-  return text
-    .replace(/[äöüÄÖÜß]/g, (c) => TRANSLITERATION[c] ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/, '')
 }
 
 /** A file name in any script, without path separators, control or reserved characters. */

@@ -91,7 +91,8 @@ export function icsLocal(w: WallTime): string {
   return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}00`
 }
 
-function icsUtcStamp(d: Date): string {
+/** UTC date-time value, e.g. 20261203T160000Z (DTSTAMP, UNTIL). */
+export function icsUtc(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
@@ -99,7 +100,7 @@ function eventLines(e: IcsEvent, now: Date): string[] {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
-    `DTSTAMP:${icsUtcStamp(now)}`,
+    `DTSTAMP:${icsUtc(now)}`,
     `SEQUENCE:${e.sequence}`,
   ]
   if (e.recurrenceId) lines.push(`RECURRENCE-ID;TZID=Europe/Berlin:${icsLocal(e.recurrenceId)}`)

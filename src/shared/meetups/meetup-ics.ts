@@ -1,6 +1,7 @@
 import { toBerlinWallTime, type WallTime } from '../berlin-time.ts'
 import type { LocalizedText } from '../localized-text.ts'
 import type { Meetup, MeetupOccurrence } from './meetup.schema.ts'
+import { asciiSlug } from '../ascii-slug.ts'
 import { buildCalendar, type IcsEvent } from './ics.ts'
 import { formatRRule, parseLocalDateTime, parseRRule, parseWallKey } from './recurrence.ts'
 
@@ -82,13 +83,8 @@ export function seriesCalendar(m: Meetup, lang: string, now: Date, url?: string)
   return buildCalendar({ name: text(m.title, lang), events: seriesEvents(m, lang, url), now })
 }
 
-/** Safe file name for a download, e.g. sprachcafe-stendal-2026-12-03.ics. */
+/** Safe file name for a download, e.g. maedchentreff-tangermuende-2026-12-03.ics. */
 export function icsFileName(title: string, date?: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
+  const slug = asciiSlug(title).toLowerCase()
   return `${slug || 'termin'}${date ? `-${date}` : ''}.ics`
 }

@@ -1,4 +1,5 @@
 import { fromBerlinWallTime, type WallTime } from '../berlin-time.ts'
+import { icsUtc } from './ics.ts'
 
 /**
  * A small subset of RFC 5545 recurrence rules, expanded in Europe/Berlin wall time so that a 17:00
@@ -94,10 +95,6 @@ function untilInstant(until: NonNullable<RecurrenceRule['until']>): Date {
   if ('instant' in until) return until.instant
   const [y, m, d] = until.date.split('-').map(Number) as [number, number, number]
   return new Date(fromBerlinWallTime({ year: y, month: m, day: d, hour: 23, minute: 59 }).getTime() + 59000)
-}
-
-export function icsUtc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
 // ——— Civil dates: plain calendar days, computed in UTC so no zone can shift them. ———

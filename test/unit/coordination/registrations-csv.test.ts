@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { asciiSlug } from '../../../src/shared/ascii-slug.ts'
 import {
-  asciiSlug,
   BOM,
   csvCell,
   csvContentDisposition,

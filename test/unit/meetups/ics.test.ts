@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { buildCalendar, escapeText, foldLine } from '../../../src/shared/meetups/ics.ts'
-import { occurrenceCalendar, seriesCalendar } from '../../../src/shared/meetups/meetup-ics.ts'
+import { icsFileName, occurrenceCalendar, seriesCalendar } from '../../../src/shared/meetups/meetup-ics.ts'
 import type { Meetup, MeetupOccurrence } from '../../../src/shared/meetups/meetup.schema.ts'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
@@ -124,5 +124,13 @@ describe('calendar files of meetups, read by ical.js', () => {
     expect(event.uid).toBe(`${meetup.id}@willkommen.example.org`)
     expect(new ICAL.Event(override!).uid).toBe(event.uid)
     expect(master!.getFirstPropertyValue('sequence')).toBe(3)
+  })
+})
+
+describe('download file name', () => {
+  it('writes German letters out as the CSV names do (one slug function: ä → ae, not a)', () => {
+    expect(icsFileName('Mädchentreff Tangermünde', '20261203')).toBe('maedchentreff-tangermuende-20261203.ics')
+    expect(icsFileName('Sprachcafé; Straße')).toBe('sprachcafe-strasse.ics')
+    expect(icsFileName('مقهى اللغة')).toBe('termin.ics')
   })
 })
