@@ -32,4 +32,6 @@ export interface Draft {
   key: string
   value: Record<string, unknown>
   savedAt: number
+  /** Made when the draft starts and sent as the entry's client id: one draft is one outbox entry. */
+  clientId?: string
 }

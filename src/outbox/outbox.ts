@@ -23,21 +23,35 @@ const WITHOUT_MANAGE_TOKEN: ReadonlySet<OutboxKind> = new Set(['partner-request'
 /** Answers worth retrying: the server or the way to it is unwell, not the request. */
 const RETRYABLE = new Set([408, 425, 429])
 
-/** Saves a submission on the phone first; sending comes after, so nothing typed is lost. */
-export async function enqueue(db: WillkommenDb, kind: OutboxKind, payload: Record<string, unknown>, now = Date.now()): Promise<OutboxEntry> {
-  const entry: OutboxEntry = {
-    clientId: crypto.randomUUID(),
-    kind,
-    payload,
-    state: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    response: null,
-    createdAt: now,
-  }
-  await db.outbox.add(entry)
-  return entry
+/**
+ * Saves a submission on the phone first; sending comes after, so nothing typed is lost. A form passes
+ * its draft's id as `clientId`: the same draft enqueued twice (a double tap, a second tab) stays one
+ * entry, and the server sees one Idempotency-Key.
+ */
+export async function enqueue(
+  db: WillkommenDb,
+  kind: OutboxKind,
+  payload: Record<string, unknown>,
+  now = Date.now(),
+  clientId: string = crypto.randomUUID(),
+): Promise<OutboxEntry> {
+  return db.transaction('rw', db.outbox, async () => {
+    const existing = await db.outbox.get(clientId)
+    if (existing) return existing
+    const entry: OutboxEntry = {
+      clientId,
+      kind,
+      payload,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      response: null,
+      createdAt: now,
+    }
+    await db.outbox.add(entry)
+    return entry
+  })
 }
 
 /** After a crash or reload mid-request, a `sending` entry is sent again; the Idempotency-Key makes that safe. */
@@ -45,13 +59,24 @@ export async function recoverInterrupted(db: WillkommenDb): Promise<void> {
   await db.outbox.where('state').equals('sending').modify({ state: 'pending' })
 }
 
-/** A corrected rejected entry goes out as a new submission with a new key, replacing the old one. */
-export async function resubmit(db: WillkommenDb, clientId: string, payload: Record<string, unknown>, now = Date.now()): Promise<OutboxEntry> {
+/**
+ * A corrected rejected entry goes out as a new submission with a new key (`newClientId`, the correcting
+ * draft's id), replacing the old one. Done twice with the same new key, the second time finds it done.
+ */
+export async function resubmit(
+  db: WillkommenDb,
+  clientId: string,
+  payload: Record<string, unknown>,
+  now = Date.now(),
+  newClientId: string = crypto.randomUUID(),
+): Promise<OutboxEntry> {
   return db.transaction('rw', db.outbox, async () => {
     const old = await db.outbox.get(clientId)
+    const done = await db.outbox.get(newClientId)
+    if (!old && done) return done
     if (!old || old.state !== 'rejected') throw new Error('Only a rejected entry can be corrected')
     await db.outbox.delete(clientId)
-    return enqueue(db, old.kind, payload, now)
+    return enqueue(db, old.kind, payload, now, newClientId)
   })
 }
 

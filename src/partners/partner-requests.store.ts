@@ -23,16 +23,19 @@ export const usePartnerRequestsStore = defineStore('partner-requests', () => {
     void flushOutbox({ ignoreBackoff: true })
   }
 
-  async function submit(payload: Record<string, unknown>): Promise<void> {
-    await enqueue(db, PARTNER_REQUEST_KIND, payload)
+  /** Saves a declaration under its draft's id (`clientId`): the same draft twice is one entry. */
+  async function submit(payload: Record<string, unknown>, clientId: string): Promise<void> {
+    await enqueue(db, PARTNER_REQUEST_KIND, payload, Date.now(), clientId)
     kick()
   }
 
-  /** A corrected refused declaration goes out as a new one with a new key. */
-  async function correct(clientId: string, payload: Record<string, unknown>): Promise<void> {
-    await resubmit(db, clientId, payload)
+  /** A corrected refused declaration goes out as a new one under the correcting draft's id. */
+  async function correct(oldClientId: string, payload: Record<string, unknown>, clientId: string): Promise<void> {
+    await resubmit(db, oldClientId, payload, Date.now(), clientId)
     kick()
   }
+
+  const entry = (clientId: string) => db.outbox.get(clientId)
 
   /** Forgets a declaration on this device; one not sent yet is then never sent. */
   async function remove(clientId: string): Promise<void> {
@@ -41,5 +44,5 @@ export const usePartnerRequestsStore = defineStore('partner-requests', () => {
 
   const retryNow = () => void flushOutbox({ ignoreBackoff: true })
 
-  return { entries, submit, correct, remove, retryNow }
+  return { entries, entry, submit, correct, remove, retryNow }
 })

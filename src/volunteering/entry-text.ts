@@ -2,7 +2,7 @@ import { computed, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { OutboxEntry } from '../outbox/outbox-entry.ts'
 import { formatDay, formatTime } from '../i18n/format.ts'
-import { messageKey } from './form-errors.ts'
+import { messageKey } from '../forms/form-errors.ts'
 
 /** "Sonntag, 22. November, 09:49" for a moment kept on the phone (milliseconds). */
 export function dayAndTime(ms: number, locale: string): string {

@@ -37,15 +37,19 @@ export const useSignupsStore = defineStore('signups', () => {
     void flushOutbox({ ignoreBackoff: true })
   }
 
-  async function submit(kind: Exclude<OutboxKind, 'cancel'>, payload: Record<string, unknown>): Promise<void> {
-    await enqueue(db, kind, payload)
+  /** Saves a form's submission under its draft's id (`clientId`): the same draft twice is one entry. */
+  async function submit(kind: Exclude<OutboxKind, 'cancel'>, payload: Record<string, unknown>, clientId: string): Promise<void> {
+    await enqueue(db, kind, payload, Date.now(), clientId)
     kick()
   }
 
-  async function correct(clientId: string, payload: Record<string, unknown>): Promise<void> {
-    await resubmit(db, clientId, payload)
+  /** Replaces a refused entry by its correction, sent under the correcting draft's id. */
+  async function correct(oldClientId: string, payload: Record<string, unknown>, clientId: string): Promise<void> {
+    await resubmit(db, oldClientId, payload, Date.now(), clientId)
     kick()
   }
+
+  const entry = (clientId: string) => db.outbox.get(clientId)
 
   async function cancel(clientId: string): Promise<void> {
     await requestCancel(db, clientId)
@@ -90,5 +94,5 @@ export const useSignupsStore = defineStore('signups', () => {
     return 'failed'
   }
 
-  return { signups, submit, correct, cancel, removeFromPhone, retryNow, matches, answerMatch }
+  return { signups, entry, submit, correct, cancel, removeFromPhone, retryNow, matches, answerMatch }
 })

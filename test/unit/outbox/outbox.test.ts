@@ -110,6 +110,27 @@ describe('outbox', () => {
     expect(s.calls[1]).toMatchObject({ headers: { 'idempotency-key': fixed.clientId }, body: { email: 'erika@example.org' } })
   })
 
+  it('keeps one entry per draft: the same draft enqueued twice, at once, is one entry and one request', async () => {
+    const draftId = crypto.randomUUID()
+    const [first, second] = await Promise.all([enqueue(db, 'registration', { name: 'Kim' }, now, draftId), enqueue(db, 'registration', { name: 'Kim' }, now, draftId)])
+    expect(second.clientId).toBe(first.clientId)
+    expect(await db.outbox.count()).toBe(1)
+    const s = server(answer('confirmed'))
+    await flush({ db, fetch: s.fetch, now: clock })
+    expect(s.calls).toHaveLength(1)
+    expect(s.calls[0]!.headers['idempotency-key']).toBe(draftId)
+  })
+
+  it('replaces a refused entry by its correction once, however often the correction is sent', async () => {
+    const entry = await enqueue(db, 'tandem', { email: 'erika@' }, now)
+    await db.outbox.update(entry.clientId, { state: 'rejected' })
+    const draftId = crypto.randomUUID()
+    await resubmit(db, entry.clientId, { email: 'erika@example.org' }, now, draftId)
+    const again = await resubmit(db, entry.clientId, { email: 'erika@example.org' }, now, draftId)
+    expect(again.clientId).toBe(draftId)
+    expect((await db.outbox.toArray()).map((e) => e.clientId)).toEqual([draftId])
+  })
+
   it('sends an entry interrupted mid-request again after a reload', async () => {
     const entry = await enqueue(db, 'tandem', {}, now)
     await db.outbox.update(entry.clientId, { state: 'sending', attempts: 1 })
