@@ -1,7 +1,7 @@
 import type { Selectable, Transaction } from 'kysely'
 import type { Database, PartnersTable } from '../db/schema.ts'
 import type { LocalizedText } from '../db/schema.ts'
-import { LOCALES } from '../../src/i18n/locales.ts'
+import { LOCALE_CODES } from '../../src/shared/locale-codes.ts'
 import { appMessages } from '../i18n/locale-messages.ts'
 import { contactFieldsForWorkingGroups, partnerContactId } from '../../src/shared/coordination/partner-contact.ts'
 import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
@@ -19,7 +19,7 @@ let kindText: LocalizedText | undefined
 export function partnerContactKind(): LocalizedText {
   if (!kindText) {
     const text: LocalizedText = {}
-    for (const { code } of LOCALES) {
+    for (const code of LOCALE_CODES) {
       const messages = appMessages(code) as { partners?: { contactKind?: string } }
       const value = messages.partners?.contactKind
       if (value) text[code] = value

@@ -1,3 +1,5 @@
+import { LOCALE_CODES, type LocaleCode } from '../shared/locale-codes.ts'
+
 /** The locale registry: every language the app speaks, by its own name, with direction and plurals. */
 export interface LocaleInfo {
   code: string
@@ -6,12 +8,14 @@ export interface LocaleInfo {
   dir: 'ltr' | 'rtl'
 }
 
-export const LOCALES: readonly LocaleInfo[] = [
-  { code: 'de', nativeName: 'Deutsch', dir: 'ltr' },
-  { code: 'en', nativeName: 'English', dir: 'ltr' },
-  { code: 'uk', nativeName: 'Українська', dir: 'ltr' },
-  { code: 'ar', nativeName: 'العربية', dir: 'rtl' },
-]
+const INFO: Record<LocaleCode, Omit<LocaleInfo, 'code'>> = {
+  de: { nativeName: 'Deutsch', dir: 'ltr' },
+  en: { nativeName: 'English', dir: 'ltr' },
+  uk: { nativeName: 'Українська', dir: 'ltr' },
+  ar: { nativeName: 'العربية', dir: 'rtl' },
+}
+
+export const LOCALES: readonly LocaleInfo[] = LOCALE_CODES.map((code) => ({ code, ...INFO[code] }))
 
 export const SOURCE_LOCALE = 'de'
 
