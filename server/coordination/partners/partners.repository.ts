@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, PartnerListingConsent, PartnersTable } from '../../db/schema.ts'
 import { fromBerlinWallTime } from '../../../src/shared/berlin-time.ts'
-import { isFlaggedForRemoval } from '../../../src/shared/coordination/partner-flags.ts'
+import { isFlaggedForRemoval } from './partner-flags.ts'
 import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import {
   CURRENT_PARTNER_CONSENT_VERSION,

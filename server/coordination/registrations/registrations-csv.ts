@@ -5,7 +5,7 @@ import {
   type RegistrationListDto,
   type RegistrationRowDto,
 } from '../../../src/shared/coordination/registrations.schema.ts'
-import { CSV_SEPARATORS, csvContentDisposition, toCsv } from '../../../src/shared/coordination/registrations-csv.ts'
+import { CSV_SEPARATORS, csvContentDisposition, toCsv } from './csv-writer.ts'
 import { toBerlinWallTime } from '../../../src/shared/berlin-time.ts'
 import { appMessages, coordinationMessages } from '../../i18n/locale-messages.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isFlaggedForRemoval, oneYearBefore } from '../../../src/shared/coordination/partner-flags.ts'
+import { isFlaggedForRemoval, oneYearBefore } from '../../../server/coordination/partners/partner-flags.ts'
 import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { contactFieldsForWorkingGroups, partnerContactId } from '../../../src/shared/coordination/partner-contact.ts'
 import { checkPartnerInput, memberSinceErrors, normalizePartnerRequest } from '../../../src/shared/coordination/partner-rules.ts'

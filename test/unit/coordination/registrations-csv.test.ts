@@ -8,7 +8,7 @@ import {
   neutraliseFormula,
   toCsv,
   unicodeFileStem,
-} from '../../../src/shared/coordination/registrations-csv.ts'
+} from '../../../server/coordination/registrations/csv-writer.ts'
 
 const read = (text: string, delimiter: ';' | ',') => parse(text, { bom: true, delimiter, record_delimiter: '\r\n' }) as string[][]
 

@@ -43,7 +43,7 @@ describe('finding the district by a town', () => {
 
 describe('the real town list', () => {
   it('knows the towns of the issue, and only real district slugs', async () => {
-    const { TOWNS: REAL } = await import('../../../src/shared/towns.ts')
+    const { TOWNS: REAL } = await import('../../../src/district/towns.ts')
     const { DISTRICT_SLUGS } = await import('../../../src/shared/districts.ts')
     expect(REAL.length).toBeGreaterThanOrEqual(60)
     expect(REAL.filter((t) => !DISTRICT_SLUGS.includes(t.district)).map((t) => t.name)).toEqual([])

@@ -1,4 +1,4 @@
-import { asciiSlug } from '../ascii-slug.ts'
+import { asciiSlug } from '../../../src/shared/ascii-slug.ts'
 
 /**
  * CSV that opens right in Excel and LibreOffice: UTF-8 with a byte order mark (so Excel reads umlauts
