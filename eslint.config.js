@@ -2,6 +2,28 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 
+/**
+ * Boundaries between the parts of the app (ARCHITECTURE.md, "What the linter keeps"). Static
+ * `import`/`export … from` only; the patterns are matched against the import path as written.
+ */
+const SERVER_IMPORTS_ONLY_SHARED = {
+  regex: '(^|/)src/(?!shared/)',
+  message: 'The server imports only src/shared/** from the app: move what both sides need there.',
+}
+const APP_NEVER_IMPORTS_SERVER = {
+  regex: '(^|/)server/',
+  message: 'The app never imports server code: what both sides need lives in src/shared.',
+}
+/** src/shared runs on the phone and on the server: no framework, no browser or Node API, nothing outside src/shared. */
+const SHARED_STAYS_SHARED = {
+  regex: '^(vue|vue-i18n|vue-router|pinia|dexie|fastify|kysely|@fastify/.*|node:.*)$',
+  message: 'src/shared is imported by the phone and the server: keep frameworks and platform APIs out.',
+}
+const leavesShared = (depth) => ({
+  regex: `^(\\.\\./){${depth + 1},}`,
+  message: 'src/shared imports only from src/shared.',
+})
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -36,4 +58,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_IMPORTS_ONLY_SHARED] }] },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP_NEVER_IMPORTS_SERVER] }] },
+  },
+  // One block per folder depth: from src/shared/a.ts "../" leaves src/shared, from src/shared/x/a.ts "../../" does.
+  ...[0, 1, 2].map((depth) => ({
+    files: [`src/shared/${'*/'.repeat(depth)}*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP_NEVER_IMPORTS_SERVER, SHARED_STAYS_SHARED, leavesShared(depth)] }] },
+  })),
 )

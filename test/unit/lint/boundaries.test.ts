@@ -1,0 +1,43 @@
+// @vitest-environment node
+import { ESLint } from 'eslint'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/** The boundaries of ARCHITECTURE.md ("What the linter keeps"), checked with the project's own eslint.config.js. */
+let eslint: ESLint
+
+beforeAll(async () => {
+  eslint = new ESLint({ cwd: process.cwd() })
+  await eslint.lintText('export {}\n', { filePath: 'server/warm-up.ts' }) // loads the config and the parsers once
+}, 60_000)
+
+/** The import rules that fire for `code` as if it were the file at `filePath`. */
+async function restricted(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return result!.messages.filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => m.message)
+}
+
+describe('the linter keeps the server and the app apart', () => {
+  it('refuses a server file that imports app code outside src/shared', async () => {
+    const messages = await restricted("import { LOCALES } from '../../src/i18n/locales.ts'\nexport const n = LOCALES.length\n", 'server/contacts/fixture.ts')
+    expect(messages).toEqual([expect.stringContaining('The server imports only src/shared/**')])
+  })
+
+  it('lets the server import src/shared', async () => {
+    expect(await restricted("import { DISTRICTS } from '../../src/shared/districts.ts'\nexport const n = DISTRICTS.length\n", 'server/contacts/fixture.ts')).toEqual([])
+  })
+
+  it('refuses app code that imports the server', async () => {
+    const messages = await restricted("import type { Database } from '../../server/db/schema.ts'\nexport type D = Database\n", 'src/meetups/fixture.ts')
+    expect(messages).toEqual([expect.stringContaining('never imports server code')])
+  })
+
+  it('keeps src/shared free of client code, frameworks and platform APIs, at every folder depth', async () => {
+    expect(await restricted("import { LOCALES } from '../../i18n/locales.ts'\nexport const n = LOCALES\n", 'src/shared/coordination/fixture.ts')).toEqual([
+      expect.stringContaining('src/shared imports only from src/shared'),
+    ])
+    expect(await restricted("import { TOWNS } from '../district/towns.ts'\nexport const n = TOWNS\n", 'src/shared/fixture.ts')).toHaveLength(1)
+    expect(await restricted("import { ref } from 'vue'\nexport const n = ref(1)\n", 'src/shared/fixture.ts')).toEqual([expect.stringContaining('keep frameworks')])
+    expect(await restricted("import { createHash } from 'node:crypto'\nexport const h = createHash\n", 'src/shared/meetups/fixture.ts')).toHaveLength(1)
+    expect(await restricted("import { DISTRICTS } from '../districts.ts'\nexport const n = DISTRICTS\n", 'src/shared/coordination/fixture.ts')).toEqual([])
+  })
+})
