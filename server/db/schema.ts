@@ -117,9 +117,38 @@ export interface GuideStepsTable {
   phase: 'planning' | 'first-steps' | 'settling-in'
   position: number
   contact_fields: string[]
-  title: JsonColumn<LocalizedText>
+  /** Null for a statewide step, a district slug for a district-only one. */
+  district: string | null
+  sources: JsonColumn<Array<{ url: string; label: string }>>
+  /** `YYYY-MM-DD`. */
+  checked_on: string | null
+  /** False until first published: such a step exists only as a draft and is never synced. */
+  published: Generated<boolean>
+  /** Unpublished edit (src/shared/guide/content-editor.schema.ts `StepDraft`), never synced. */
+  draft: ColumnType<unknown, string | null, string | null>
+  /** Raised by every save; a save naming an older revision is refused. */
+  revision: Generated<number>
+  seq: number
+}
+
+export interface GuideTextsTable {
+  id: string
+  step_id: string
+  lang: string
+  title: string
+  text: string
+  bring: JsonColumn<string[]>
+  status: 'outdated' | 'machine' | 'reviewed'
+  district: string | null
+  seq: number
+}
+
+export interface GuideNotesTable {
+  id: string
+  step_id: string
+  district: string
   text: JsonColumn<LocalizedText>
-  bring: JsonColumn<Record<string, string[]>>
+  revision: Generated<number>
   seq: number
 }
 
@@ -136,6 +165,7 @@ export interface ContactsTable {
   website: string | null
   languages: string[]
   is_sample: Generated<boolean>
+  revision: Generated<number>
   seq: number
 }
 
@@ -235,6 +265,8 @@ export interface PartnerAttendanceTable {
 export interface Database {
   meetups: MeetupsTable
   guide_steps: GuideStepsTable
+  guide_texts: GuideTextsTable
+  guide_notes: GuideNotesTable
   contacts: ContactsTable
   meetup_occurrences: MeetupOccurrencesTable
   tombstones: TombstonesTable

@@ -1,26 +1,22 @@
 import { readFile } from 'node:fs/promises'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { Value } from 'typebox/value'
 import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
-import { GuideStepSchema, type GuideStep } from '../../src/shared/guide/guide-step.schema.ts'
-import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
-import { canonicalJson } from '../sync/canonical-json.ts'
-import { toGuideStepDto } from './guide.repository.ts'
+import { GuideSeedStepSchema, guideTextId, type GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
+import { sanitiseSafeText } from '../../src/shared/guide/safe-text.ts'
+import { nextChangeSeq } from '../sync/change-seq.ts'
 
-/** The guide's content: data, not code. Edit it and restart the server; phones get it at their next sync. */
+/**
+ * The guide's first content. It seeds an empty guide on first start; from then on the guide lives
+ * in the database and coordinators edit it in the workspace (/coordination, "Content").
+ */
 export const GUIDE_STEPS_FILE = new URL('./guide-steps.json', import.meta.url)
 
-const GuideFileSchema = Type.Array(GuideStepSchema)
-
-export interface GuideLoadResult {
-  inserted: number
-  updated: number
-  deleted: number
-}
+const GuideFileSchema = Type.Array(GuideSeedStepSchema)
 
 /** Reads and checks the content file; a broken file stops the start with a message naming the problem. */
-export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Promise<GuideStep[] | undefined> {
+export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Promise<GuideSeedStep[] | undefined> {
   let raw: string
   try {
     raw = await readFile(file, 'utf8')
@@ -42,45 +38,54 @@ export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Prom
 }
 
 /**
- * Makes the guide_steps table equal to the given steps: inserts new ones, updates the ones whose
- * content changed (only those get a new change number) and deletes the rest with a tombstone.
+ * Fills an empty guide with the given steps (statewide, published; German `reviewed`, other languages
+ * `machine` until a person checks them). Returns how many were inserted: 0 when the guide has content.
  */
-export async function loadGuideSteps(db: Kysely<Database>, steps: readonly GuideStep[]): Promise<GuideLoadResult> {
+export async function seedGuideSteps(db: Kysely<Database>, steps: readonly GuideSeedStep[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const stored = new Map((await trx.selectFrom('guide_steps').selectAll().execute()).map((r) => [r.id, toGuideStepDto(r)]))
-    const result: GuideLoadResult = { inserted: 0, updated: 0, deleted: 0 }
-    for (const step of steps) {
-      const before = stored.get(step.id)
-      stored.delete(step.id)
-      if (before && canonicalJson(before) === canonicalJson(step)) continue
-      const values = {
-        phase: step.phase,
-        position: step.order,
-        contact_fields: [...step.contactFields],
-        title: JSON.stringify(step.title),
-        text: JSON.stringify(step.text),
-        bring: JSON.stringify(step.bring),
-        seq: await nextChangeSeq(trx),
-      }
-      if (before) {
-        await trx.updateTable('guide_steps').set(values).where('id', '=', step.id).execute()
-        result.updated++
-      } else {
-        await trx.insertInto('guide_steps').values({ id: step.id, ...values }).execute()
-        result.inserted++
-      }
-    }
-    for (const gone of stored.keys()) {
-      await trx.deleteFrom('guide_steps').where('id', '=', gone).execute()
-      await recordDeletion(trx, 'guideSteps', gone)
-      result.deleted++
-    }
-    return result
+    const existing = await trx.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
+    if (existing) return 0
+    // The first change number takes the writers' lock (held to commit); the rest number the rows in one insert each.
+    await nextChangeSeq(trx)
+    const seq = sql<number>`nextval('change_seq')::integer`
+    await trx
+      .insertInto('guide_steps')
+      .values(
+        steps.map((step) => ({
+          id: step.id,
+          phase: step.phase,
+          position: step.order,
+          contact_fields: [...step.contactFields],
+          district: null,
+          sources: '[]',
+          checked_on: null,
+          draft: null,
+          seq,
+        })),
+      )
+      .execute()
+    const texts = steps.flatMap((step) =>
+      Object.entries(step.title).map(([lang, title]) => ({
+        id: guideTextId(step.id, lang),
+        step_id: step.id,
+        lang,
+        title: sanitiseSafeText(title),
+        text: sanitiseSafeText(step.text[lang] ?? ''),
+        bring: JSON.stringify(step.bring[lang] ?? []),
+        status: lang === 'de' ? ('reviewed' as const) : ('machine' as const),
+        district: null,
+        seq,
+      })),
+    )
+    if (texts.length) await trx.insertInto('guide_texts').values(texts).execute()
+    return steps.length
   })
 }
 
-/** At start: the content file into the database. Without a file the guide stays as it is. */
-export async function loadGuideContent(db: Kysely<Database>, file: URL | string = GUIDE_STEPS_FILE): Promise<GuideLoadResult | undefined> {
+/** At start: seeds an empty guide from the content file; a guide that has content is left alone. */
+export async function loadGuideContent(db: Kysely<Database>, file: URL | string = GUIDE_STEPS_FILE): Promise<number> {
+  const existing = await db.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
+  if (existing) return 0
   const steps = await readGuideFile(file)
-  return steps ? loadGuideSteps(db, steps) : undefined
+  return steps ? seedGuideSteps(db, steps) : 0
 }

@@ -1,20 +1,75 @@
-import type { Kysely, Selectable } from 'kysely'
-import type { Database, GuideStepsTable } from '../db/schema.ts'
-import type { GuideStep } from '../../src/shared/guide/guide-step.schema.ts'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, GuideNotesTable, GuideStepsTable, GuideTextsTable } from '../db/schema.ts'
+import type { GuideNote, GuideStep, GuideText, StoredStatus } from '../../src/shared/guide/guide-step.schema.ts'
+import { guideTextId } from '../../src/shared/guide/guide-step.schema.ts'
+import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
 
 export function toGuideStepDto(row: Selectable<GuideStepsTable>): GuideStep {
   return {
     id: row.id,
     phase: row.phase,
     order: row.position,
+    district: row.district,
     contactFields: row.contact_fields as GuideStep['contactFields'],
-    title: row.title,
-    text: row.text,
-    bring: row.bring,
+    sources: row.sources,
+    checkedOn: row.checked_on,
   }
 }
 
+export function toGuideTextDto(row: Selectable<GuideTextsTable>): GuideText {
+  return { id: row.id, stepId: row.step_id, lang: row.lang, title: row.title, text: row.text, bring: row.bring, status: row.status }
+}
+
+export function toGuideNoteDto(row: Selectable<GuideNotesTable>): GuideNote {
+  return { id: row.id, stepId: row.step_id, district: row.district, text: row.text }
+}
+
+/** Published steps only: a step that was never published is a draft and stays on the server. */
 export async function guideStepsChangedSince(db: Kysely<Database>, since: number) {
-  const rows = await db.selectFrom('guide_steps').selectAll().where('seq', '>', since).orderBy('seq').execute()
+  const rows = await db.selectFrom('guide_steps').selectAll().where('seq', '>', since).where('published', '=', true).orderBy('seq').execute()
   return rows.map((row) => ({ seq: row.seq, item: toGuideStepDto(row) }))
+}
+
+export async function guideTextsChangedSince(db: Kysely<Database>, since: number) {
+  const rows = await db.selectFrom('guide_texts').selectAll().where('seq', '>', since).orderBy('seq').execute()
+  return rows.map((row) => ({ seq: row.seq, item: toGuideTextDto(row) }))
+}
+
+export async function guideNotesChangedSince(db: Kysely<Database>, since: number) {
+  const rows = await db.selectFrom('guide_notes').selectAll().where('seq', '>', since).orderBy('seq').execute()
+  return rows.map((row) => ({ seq: row.seq, item: toGuideNoteDto(row) }))
+}
+
+export interface TextValues {
+  title: string
+  text: string
+  bring: string[]
+}
+
+/** Writes one language of a published step (a new change number, so phones fetch it). */
+export async function writeGuideText(
+  trx: Transaction<Database>,
+  step: { id: string; district: string | null },
+  lang: string,
+  values: TextValues,
+  status: StoredStatus,
+): Promise<void> {
+  const row = { title: values.title, text: values.text, bring: JSON.stringify(values.bring), status, district: step.district, seq: await nextChangeSeq(trx) }
+  await trx
+    .insertInto('guide_texts')
+    .values({ id: guideTextId(step.id, lang), step_id: step.id, lang, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute()
+  // Written again after a deletion: the old tombstone must not delete the new row on the phone.
+  await trx.deleteFrom('tombstones').where('entity', '=', 'guideTexts').where('id', '=', guideTextId(step.id, lang)).execute()
+}
+
+/** Sets the status of one language only (e.g. `outdated` after the German changed). */
+export async function setGuideTextStatus(trx: Transaction<Database>, id: string, status: StoredStatus): Promise<void> {
+  await trx.updateTable('guide_texts').set({ status, seq: await nextChangeSeq(trx) }).where('id', '=', id).execute()
+}
+
+export async function deleteGuideText(trx: Transaction<Database>, id: string): Promise<void> {
+  const gone = await trx.deleteFrom('guide_texts').where('id', '=', id).returning('id').executeTakeFirst()
+  if (gone) await recordDeletion(trx, 'guideTexts', id)
 }

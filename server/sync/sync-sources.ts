@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts'
 import type { SyncEntity } from '../../src/shared/sync-entities.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
 import { meetupsChangedSince, occurrencesChangedSince } from '../meetups/meetups.repository.ts'
-import { guideStepsChangedSince } from '../guide/guide.repository.ts'
+import { guideNotesChangedSince, guideStepsChangedSince, guideTextsChangedSince } from '../guide/guide.repository.ts'
 import { contactsChangedSince } from '../contacts/contacts.repository.ts'
 
 /** Rows of one entity changed after a cursor, each with its change number and API shape. */
@@ -16,6 +16,8 @@ export type SyncSource<E extends SyncEntity> = (
 export const SYNC_SOURCES: { [E in SyncEntity]: SyncSource<E> } = {
   meetups: meetupsChangedSince,
   guideSteps: guideStepsChangedSince,
+  guideTexts: guideTextsChangedSince,
+  guideNotes: guideNotesChangedSince,
   contacts: contactsChangedSince,
   meetupOccurrences: (db, since) => occurrencesChangedSince(db, since),
 }

@@ -1,11 +1,11 @@
 import type { WillkommenDb } from '../db/db.ts'
 import type { Bookmark } from '../db/guide-rows.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
-import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
+import { joinGuide, readGuideRows, type GuideEntry } from '../guide/guide-entry.ts'
 import type { Meetup } from '../shared/meetups/meetup.schema.ts'
 
 export type SavedItem =
-  | { bookmark: Bookmark; kind: 'step'; item: GuideStep }
+  | { bookmark: Bookmark; kind: 'step'; item: GuideEntry }
   | { bookmark: Bookmark; kind: 'contact'; item: Contact }
   | { bookmark: Bookmark; kind: 'meetup'; item: Meetup }
 
@@ -13,13 +13,15 @@ export type SavedItem =
 export async function readSavedItems(db: WillkommenDb): Promise<SavedItem[]> {
   const bookmarks = await db.bookmarks.orderBy('savedAt').reverse().toArray()
   const ids = (kind: Bookmark['kind']) => bookmarks.filter((b) => b.kind === kind).map((b) => b.id)
-  const [steps, contacts, meetups] = await Promise.all([
-    db.guideSteps.bulkGet(ids('step')),
+  const district = (await db.settings.get('district'))?.value as string | undefined
+  const [guide, contacts, meetups] = await Promise.all([
+    readGuideRows(db),
     db.contacts.bulkGet(ids('contact')),
     db.meetups.bulkGet(ids('meetup')),
   ])
-  const found = new Map<string, GuideStep | Contact | Meetup>()
-  for (const s of steps) if (s) found.set(`step:${s.id}`, s)
+  const found = new Map<string, GuideEntry | Contact | Meetup>()
+  const steps = new Set(ids('step'))
+  for (const s of joinGuide(guide, district)) if (steps.has(s.id)) found.set(`step:${s.id}`, s)
   for (const c of contacts) if (c) found.set(`contact:${c.id}`, c)
   for (const m of meetups) if (m) found.set(`meetup:${m.id}`, m)
   return bookmarks.flatMap((bookmark) => {

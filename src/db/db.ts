@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
-import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
+import type { GuideNote, GuideStep, GuideText } from '../shared/guide/guide-step.schema.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
 import type { Bookmark, StepProgress } from './guide-rows.ts'
 import type { Draft, OutboxEntry } from '../outbox/outbox-entry.ts'
@@ -20,6 +20,8 @@ export class WillkommenDb extends Dexie {
   meetups!: EntityTable<Meetup, 'id'>
   meetupOccurrences!: EntityTable<MeetupOccurrence, 'id'>
   guideSteps!: EntityTable<GuideStep, 'id'>
+  guideTexts!: EntityTable<GuideText, 'id'>
+  guideNotes!: EntityTable<GuideNote, 'id'>
   contacts!: EntityTable<Contact, 'id'>
   /** The person's ticked guide steps; never sent anywhere. */
   progress!: EntityTable<StepProgress, 'stepId'>
@@ -61,6 +63,18 @@ export class WillkommenDb extends Dexie {
       outbox: 'clientId, state, nextAttemptAt, createdAt',
       drafts: 'key',
     })
+    // Content workspace: steps keep structure only, texts are rows per language, districts add notes.
+    // The old steps (texts inside) are dropped and the next sync starts from scratch to fetch all three.
+    this.version(5)
+      .stores({
+        guideSteps: 'id, phase, district',
+        guideTexts: 'id, stepId, lang',
+        guideNotes: 'id, stepId, district',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('guideSteps').clear()
+        await tx.table('meta').delete('syncCursor')
+      })
   }
 }
 

@@ -2,15 +2,21 @@ import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
-import type { GuidePhase, GuideStep } from '../shared/guide/guide-step.schema.ts'
+import { useSettingsStore } from '../app/settings.store.ts'
+import type { GuidePhase } from '../shared/guide/guide-step.schema.ts'
+import { joinGuide, readGuideRows, type GuideEntry, type GuideRows } from './guide-entry.ts'
 import { currentPhase, isPhase, phaseProgress } from './progress.ts'
 
 const PHASE_KEY = 'guidePhase'
 
-/** Guide steps (synced) and the person's own progress (only on this phone), from IndexedDB. */
+/**
+ * Guide steps with their texts and the chosen district's notes (synced), and the person's own
+ * progress (only on this phone), from IndexedDB.
+ */
 export const useGuideStore = defineStore('guide', () => {
-  const rows = useLiveQuery<GuideStep[] | undefined>(() => db.guideSteps.toArray(), undefined)
-  const steps = computed(() => rows.value ?? [])
+  const settings = useSettingsStore()
+  const rows = useLiveQuery<GuideRows | undefined>(() => readGuideRows(db), undefined)
+  const steps = computed(() => (rows.value ? joinGuide(rows.value, settings.district) : []))
   /** False until IndexedDB answered, so views do not flash "nothing here yet". */
   const loaded = computed(() => rows.value !== undefined)
   const doneIds = useLiveQuery(async () => new Set((await db.progress.toCollection().primaryKeys()) as string[]), new Set<string>())
@@ -20,7 +26,7 @@ export const useGuideStore = defineStore('guide', () => {
   /** The phase last opened, or else the first one not yet complete. */
   const phase = computed<GuidePhase>(() => (isPhase(savedPhase.value) ? savedPhase.value : currentPhase(progress.value)))
 
-  function stepById(id: string): GuideStep | undefined {
+  function stepById(id: string): GuideEntry | undefined {
     return steps.value.find((s) => s.id === id)
   }
 

@@ -1,6 +1,6 @@
 import type { BookmarkKind } from '../db/guide-rows.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
-import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
+import type { GuideEntry } from '../guide/guide-entry.ts'
 import type { LocalizedText } from '../shared/localized-text.ts'
 import type { Meetup } from '../shared/meetups/meetup.schema.ts'
 import { districtBySlug } from '../shared/districts.ts'
@@ -34,7 +34,7 @@ function districtName(slug: string): string {
   return districtBySlug(slug)?.name ?? ''
 }
 
-export function stepDoc(step: GuideStep, locale: string): SearchDoc {
+export function stepDoc(step: GuideEntry, locale: string): SearchDoc {
   return {
     key: `step:${step.id}`,
     kind: 'step',
@@ -74,7 +74,7 @@ export function meetupDoc(meetup: Meetup, locale: string): SearchDoc {
 }
 
 export function searchDocs(
-  content: { steps: readonly GuideStep[]; contacts: readonly Contact[]; meetups: readonly Meetup[] },
+  content: { steps: readonly GuideEntry[]; contacts: readonly Contact[]; meetups: readonly Meetup[] },
   locale: string,
 ): SearchDoc[] {
   return [

@@ -4,5 +4,5 @@
  * ./sync.schema.ts. Kept free of schema code so the phone's start bundle stays small.
  * To add an entity: one name here, one schema there, one source on the server, one Dexie table in src/db/db.ts.
  */
-export const SYNC_ENTITIES = ['meetups', 'guideSteps', 'contacts', 'meetupOccurrences'] as const
+export const SYNC_ENTITIES = ['meetups', 'guideSteps', 'guideTexts', 'guideNotes', 'contacts', 'meetupOccurrences'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]

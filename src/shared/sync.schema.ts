@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox'
 import { MeetupOccurrenceSchema, MeetupSchema } from './meetups/meetup.schema.ts'
-import { GuideStepSchema } from './guide/guide-step.schema.ts'
+import { GuideNoteSchema, GuideStepSchema, GuideTextSchema } from './guide/guide-step.schema.ts'
 import { ContactSchema } from './contacts/contact.schema.ts'
 import { SYNC_ENTITIES, type SyncEntity } from './sync-entities.ts'
 
@@ -8,6 +8,8 @@ import { SYNC_ENTITIES, type SyncEntity } from './sync-entities.ts'
 export const SYNC_SCHEMAS = {
   meetups: MeetupSchema,
   guideSteps: GuideStepSchema,
+  guideTexts: GuideTextSchema,
+  guideNotes: GuideNoteSchema,
   contacts: ContactSchema,
   meetupOccurrences: MeetupOccurrenceSchema,
 } satisfies Record<SyncEntity, TSchema>

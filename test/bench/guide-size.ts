@@ -4,13 +4,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import type { GuideStep } from '../../src/shared/guide/guide-step.schema.ts'
+import type { GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
+import { joinGuide } from '../../src/guide/guide-entry.ts'
+import { syncedRows } from '../fixtures/guide-steps.ts'
 import type { Contact } from '../../src/shared/contacts/contact.schema.ts'
 import { searchDocs } from '../../src/search/search-docs.ts'
 import { buildSearchIndex, searchIndex } from '../../src/search/search-index.ts'
 
 const LANGUAGES = ['de', 'en', 'uk', 'ar']
-const steps = JSON.parse(readFileSync(new URL('../../server/guide/guide-steps.json', import.meta.url), 'utf8')) as GuideStep[]
+const steps = JSON.parse(readFileSync(new URL('../../server/guide/guide-steps.json', import.meta.url), 'utf8')) as GuideSeedStep[]
+const rows = syncedRows(steps)
+const entries = joinGuide({ ...rows, notes: [] }, undefined)
 const contacts = (
   JSON.parse(readFileSync(new URL('../../server/contacts/sample-contacts.json', import.meta.url), 'utf8')) as Contact[]
 ).map((c) => ({ ...c, isSample: true }))
@@ -25,12 +29,16 @@ for (const lang of LANGUAGES) {
   const content = steps.map((s) => ({ title: s.title[lang], text: s.text[lang], bring: s.bring[lang] ?? [] }))
   console.log(`${lang.padEnd(9)} ${String(complete).padStart(14)}  ${kb(gzip(content)).padStart(12)}`)
 }
-console.log(`all languages, as synced: ${kb(gzip(steps))} gzip (${kb(JSON.stringify(steps).length)} raw)`)
+console.log(`all languages, as synced (steps + text rows): ${kb(gzip(rows))} gzip (${kb(JSON.stringify(rows).length)} raw)`)
+for (const lang of LANGUAGES.filter((l) => l !== 'de')) {
+  const phone = { steps: rows.steps, texts: rows.texts.filter((t) => t.lang === 'de' || t.lang === lang) }
+  console.log(`a phone in ${lang} (steps + German + ${lang} rows): ${kb(gzip(phone))} gzip`)
+}
 console.log(`sample contacts: ${contacts.length}, ${kb(gzip(contacts))} gzip`)
 
 for (const lang of LANGUAGES) {
   const t0 = performance.now()
-  const index = buildSearchIndex(searchDocs({ steps, contacts, meetups: [] }, lang))
+  const index = buildSearchIndex(searchDocs({ steps: entries, contacts, meetups: [] }, lang))
   const t1 = performance.now()
   for (const q of ['A', 'An', 'Anm', 'Anme', 'Anmel', 'Anmeldung']) searchIndex(index, q)
   const t2 = performance.now()

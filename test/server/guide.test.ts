@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
-import { GUIDE_STEPS_FILE, loadGuideContent, loadGuideSteps, readGuideFile } from '../../server/guide/guide-content.ts'
-import { FIXTURE_STEPS } from '../fixtures/guide-steps.ts'
+import { GUIDE_STEPS_FILE, loadGuideContent, readGuideFile, seedGuideSteps } from '../../server/guide/guide-content.ts'
+import { FIXTURE_ROWS, FIXTURE_SEED } from '../fixtures/guide-steps.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
-import type { GuideStep } from '../../src/shared/guide/guide-step.schema.ts'
 
 async function tempFile(content: unknown): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'guide-')), 'guide-steps.json')
@@ -15,68 +14,53 @@ async function tempFile(content: unknown): Promise<string> {
   return path
 }
 
-async function seqs(db: Awaited<ReturnType<typeof buildTestApp>>['db']): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('guide_steps').select(['id', 'seq']).execute()
-  return Object.fromEntries(rows.map((r) => [r.id, r.seq]))
-}
+const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id))
 
 describe.each(DATABASES)('guide content on %s', (kind) => {
-  it('loads the steps from a file and sends them by the delta sync', async () => {
+  it('seeds an empty guide from the file: steps as structure, texts as rows per language with a status', async () => {
     const { app, db } = await buildTestApp(kind)
     await db.deleteFrom('guide_steps').execute()
-    const result = await loadGuideContent(db, await tempFile(FIXTURE_STEPS))
-    expect(result).toEqual({ inserted: FIXTURE_STEPS.length, updated: 0, deleted: 0 })
+    expect(await loadGuideContent(db, await tempFile(FIXTURE_SEED))).toBe(FIXTURE_SEED.length)
 
     const first = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
-    const byId = new Map(first.changes.guideSteps.map((s) => [s.id, s]))
-    for (const step of FIXTURE_STEPS) expect(byId.get(step.id)).toEqual(step)
+    expect(byId(first.changes.guideSteps)).toEqual(byId(FIXTURE_ROWS.steps))
+    expect(byId(first.changes.guideTexts)).toEqual(byId(FIXTURE_ROWS.texts))
+    expect(first.changes.guideTexts.find((t) => t.id === 'anmeldung:de')?.status).toBe('reviewed')
+    expect(first.changes.guideTexts.find((t) => t.id === 'anmeldung:ar')?.status).toBe('machine')
   })
 
-  it('gives no new change number when the file is unchanged, and one only to a changed step', async () => {
+  it('seeds only once: a guide with content is left alone at the next start, and nothing new is sent', async () => {
     const { app, db } = await buildTestApp(kind)
     await db.deleteFrom('guide_steps').execute()
-    await loadGuideSteps(db, FIXTURE_STEPS)
-    const before = await seqs(db)
+    await seedGuideSteps(db, FIXTURE_SEED)
+    await db.updateTable('guide_texts').set({ title: 'Von Hand geändert' }).where('id', '=', 'anmeldung:de').execute()
     const { cursor } = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
 
-    // Same content with keys in another order (as jsonb may return them) is no change.
-    const reordered = FIXTURE_STEPS.map((s) => Object.fromEntries(Object.entries(s).reverse()) as GuideStep)
-    expect(await loadGuideSteps(db, reordered)).toEqual({ inserted: 0, updated: 0, deleted: 0 })
-    expect(await seqs(db)).toEqual(before)
+    const changedFile = FIXTURE_SEED.map((s) => ({ ...s, title: { ...s.title, de: 'Aus der Datei' } }))
+    expect(await loadGuideContent(db, await tempFile(changedFile))).toBe(0)
+    expect(await seedGuideSteps(db, changedFile)).toBe(0)
+    const row = await db.selectFrom('guide_texts').select('title').where('id', '=', 'anmeldung:de').executeTakeFirstOrThrow()
+    expect(row.title).toBe('Von Hand geändert')
     const none = (await app.inject({ url: `/api/v1/sync?since=${cursor}` })).json<SyncResponse>()
-    expect(none.changes.guideSteps).toEqual([])
+    expect(none.changes.guideTexts).toEqual([])
     expect(none.cursor).toBe(cursor)
-
-    const edited = FIXTURE_STEPS.map((s) => (s.id === 'anmeldung' ? { ...s, text: { ...s.text, uk: 'Новий текст.' } } : s))
-    expect(await loadGuideSteps(db, edited)).toEqual({ inserted: 0, updated: 1, deleted: 0 })
-    const after = await seqs(db)
-    expect(after['anmeldung']).toBeGreaterThan(before['anmeldung']!)
-    expect({ ...after, anmeldung: 0 }).toEqual({ ...before, anmeldung: 0 })
-
-    const delta = (await app.inject({ url: `/api/v1/sync?since=${cursor}` })).json<SyncResponse>()
-    expect(delta.changes.guideSteps).toEqual([edited.find((s) => s.id === 'anmeldung')])
   })
 
-  it('deletes a step removed from the file and tells phones by a tombstone', async () => {
+  it('never syncs a step that was not published yet', async () => {
     const { app, db } = await buildTestApp(kind)
     await db.deleteFrom('guide_steps').execute()
-    await loadGuideSteps(db, FIXTURE_STEPS)
-    const { cursor } = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
-
-    expect(await loadGuideSteps(db, FIXTURE_STEPS.filter((s) => s.id !== 'residence-permit'))).toEqual({ inserted: 0, updated: 0, deleted: 1 })
-    expect(Object.keys(await seqs(db)).sort()).toEqual(['anmeldung', 'language-cafe', 'learn-german'])
-    const delta = (await app.inject({ url: `/api/v1/sync?since=${cursor}` })).json<SyncResponse>()
-    expect(delta.deleted.guideSteps).toEqual(['residence-permit'])
-    expect(delta.changes.guideSteps).toEqual([])
-    expect(delta.cursor).toBeGreaterThan(cursor)
+    await seedGuideSteps(db, FIXTURE_SEED)
+    await db.updateTable('guide_steps').set({ published: false }).where('id', '=', 'anmeldung').execute()
+    const first = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
+    expect(first.changes.guideSteps.map((s) => s.id)).not.toContain('anmeldung')
   })
 })
 
 describe('the guide content file', () => {
   it('is refused with the place of the problem when a step is malformed', async () => {
-    const broken = [{ ...FIXTURE_STEPS[0], phase: 'someday' }]
+    const broken = [{ ...FIXTURE_SEED[0], phase: 'someday' }]
     await expect(readGuideFile(await tempFile(broken))).rejects.toThrow(/\/0\/phase/)
-    await expect(readGuideFile(await tempFile([FIXTURE_STEPS[0], FIXTURE_STEPS[0]]))).rejects.toThrow(/twice/)
+    await expect(readGuideFile(await tempFile([FIXTURE_SEED[0], FIXTURE_SEED[0]]))).rejects.toThrow(/twice/)
     await expect(readGuideFile(await tempFile('[{'))).rejects.toThrow()
   })
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CONTACT_FIELDS } from '../contact-fields.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
+import { DISTRICT_SLUGS } from '../districts.ts'
 
 /** The three welcome phases, in the order a newcomer goes through them. */
 export const GUIDE_PHASES = ['planning', 'first-steps', 'settling-in'] as const
@@ -8,17 +9,35 @@ export type GuidePhase = (typeof GUIDE_PHASES)[number]
 
 export const ContactFieldSchema = Type.Enum([...CONTACT_FIELDS])
 
+export const StepIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' })
+export const LangSchema = Type.String({ pattern: '^[a-z]{2,3}$' })
+export const DistrictSchema = Type.Enum([...DISTRICT_SLUGS])
+
 /** What to bring, as a list per language code; any language may be missing or empty. */
-export const BringListSchema = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String()))
+export const BringListSchema = Type.Record(LangSchema, Type.Array(Type.String()))
 export type BringList = Static<typeof BringListSchema>
 
-/**
- * One step of the newcomer guide. Content is data: server/guide/guide-steps.json holds these,
- * the server loads them at start and the phone receives them by the delta sync.
- */
-export const GuideStepSchema = Type.Object(
+/** An official page a step relies on. */
+export const SourceLinkSchema = Type.Object(
   {
-    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }),
+    url: Type.String({ pattern: '^https://[^\\s<>"]+$', maxLength: 500 }),
+    label: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+)
+export type SourceLink = Static<typeof SourceLinkSchema>
+
+/** `YYYY-MM-DD`. */
+export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+
+/**
+ * One step of server/guide/guide-steps.json, the content the database is seeded with on first start
+ * (all languages in one object). From then on the guide lives in the database and is edited in the
+ * coordination workspace.
+ */
+export const GuideSeedStepSchema = Type.Object(
+  {
+    id: StepIdSchema,
     phase: Type.Enum([...GUIDE_PHASES]),
     order: Type.Integer({ minimum: 0 }),
     /** Fields of the process chain whose local contacts help with this step. */
@@ -29,4 +48,64 @@ export const GuideStepSchema = Type.Object(
   },
   { additionalProperties: false },
 )
+export type GuideSeedStep = Static<typeof GuideSeedStepSchema>
+
+/**
+ * Synced entity `guideSteps`: the structure of a published step, no texts (those are `guideTexts`,
+ * one row per language). `district` is null for a statewide step, a district slug for a district-only one.
+ */
+export const GuideStepSchema = Type.Object(
+  {
+    id: StepIdSchema,
+    phase: Type.Enum([...GUIDE_PHASES]),
+    order: Type.Integer({ minimum: 0 }),
+    district: Type.Union([DistrictSchema, Type.Null()]),
+    contactFields: Type.Array(ContactFieldSchema),
+    sources: Type.Array(SourceLinkSchema),
+    /** When a person last checked the step against its sources. */
+    checkedOn: Type.Union([DateSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
 export type GuideStep = Static<typeof GuideStepSchema>
+
+/**
+ * How far a translation can be trusted. German rows are always `reviewed`; a language without a row
+ * is `missing` (the phone shows German); `outdated` means the German changed after the translation was made.
+ */
+export const TRANSLATION_STATUSES = ['missing', 'outdated', 'machine', 'reviewed'] as const
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number]
+/** The statuses a stored row can have (a missing one has no row). */
+export const STORED_STATUSES = ['outdated', 'machine', 'reviewed'] as const
+export type StoredStatus = (typeof STORED_STATUSES)[number]
+
+/** Synced entity `guideTexts`: a step's texts in one language, id `<stepId>:<lang>`. */
+export const GuideTextSchema = Type.Object(
+  {
+    id: Type.String({ maxLength: 90 }),
+    stepId: StepIdSchema,
+    lang: LangSchema,
+    title: Type.String(),
+    /** Safe text subset (src/shared/guide/safe-text.ts). */
+    text: Type.String(),
+    bring: Type.Array(Type.String()),
+    status: Type.Enum([...STORED_STATUSES]),
+  },
+  { additionalProperties: false },
+)
+export type GuideText = Static<typeof GuideTextSchema>
+
+/** Synced entity `guideNotes`: a district's local note on a step ("In Stendal: appointments only online"). */
+export const GuideNoteSchema = Type.Object(
+  {
+    id: Type.String({ maxLength: 80 }),
+    stepId: StepIdSchema,
+    district: DistrictSchema,
+    /** Safe text subset per language; German always present. */
+    text: LocalizedTextSchema,
+  },
+  { additionalProperties: false },
+)
+export type GuideNote = Static<typeof GuideNoteSchema>
+
+export const guideTextId = (stepId: string, lang: string): string => `${stepId}:${lang}`

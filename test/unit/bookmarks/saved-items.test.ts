@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { readSavedItems } from '../../../src/bookmarks/saved-items.ts'
-import { FIXTURE_CONTACTS, FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
+import { FIXTURE_CONTACTS, FIXTURE_ROWS, FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
 
 const opened: WillkommenDb[] = []
 afterEach(async () => {
@@ -12,7 +12,8 @@ describe('saved items', () => {
   it('come newest first with their current content, and a bookmark of a removed item is left out', async () => {
     const db = new WillkommenDb(`saved-${crypto.randomUUID()}`)
     opened.push(db)
-    await db.guideSteps.bulkPut(FIXTURE_STEPS)
+    await db.guideSteps.bulkPut(FIXTURE_ROWS.steps)
+    await db.guideTexts.bulkPut(FIXTURE_ROWS.texts)
     await db.contacts.bulkPut(FIXTURE_CONTACTS)
     await db.bookmarks.bulkPut([
       { kind: 'step', id: 'anmeldung', savedAt: '2026-11-20T10:00:00.000Z' },

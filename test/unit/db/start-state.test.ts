@@ -16,7 +16,7 @@ describe('readStartState (the first screen, without Dexie)', () => {
 
     const db = new WillkommenDb(name)
     await saveSetting(db, 'locale', 'ar')
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     db.close()
   })
 

@@ -3,13 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../../src/db/db.ts'
 import { useGuideStore } from '../../../src/guide/guide.store.ts'
 import { useBookmarksStore } from '../../../src/bookmarks/bookmarks.store.ts'
-import { FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
+import { FIXTURE_ROWS, FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
 
 beforeEach(async () => {
   setActivePinia(createPinia())
   await db.delete()
   await db.open()
-  await db.guideSteps.bulkPut(FIXTURE_STEPS)
+  await db.guideSteps.bulkPut(FIXTURE_ROWS.steps)
+  await db.guideTexts.bulkPut(FIXTURE_ROWS.texts)
 })
 
 describe('guide progress on the phone', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { currentPhase, phaseProgress, stepsOfPhase } from '../../../src/guide/progress.ts'
 import { pickText } from '../../../src/i18n/localized.ts'
+import { formatCheckedOn, stepText } from '../../../src/guide/step-text.ts'
 import { FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
 
 describe('guide progress', () => {
@@ -43,13 +44,25 @@ describe('content text fallback', () => {
   })
 })
 
-describe('what to bring', () => {
-  it('takes the chosen language, else the German list flagged as fallback, else nothing', async () => {
-    const { pickList } = await import('../../../src/guide/bring-list.ts')
-    const bring = { de: ['Pass'], en: ['Passport'], uk: [] }
-    expect(pickList(bring, 'en')).toEqual({ items: ['Passport'], lang: 'en', isFallback: false })
-    expect(pickList(bring, 'uk')).toEqual({ items: ['Pass'], lang: 'de', isFallback: true })
-    expect(pickList(bring, 'de')).toEqual({ items: ['Pass'], lang: 'de', isFallback: false })
-    expect(pickList({}, 'ar')).toEqual({ items: [], lang: 'de', isFallback: false })
+describe('the text a step shows', () => {
+  const entry = (status: Record<string, 'outdated' | 'machine' | 'reviewed'>) => ({
+    ...FIXTURE_STEPS.find((s) => s.id === 'anmeldung')!,
+    status,
+  })
+
+  it('shows a reviewed translation without a hint, and German itself never with one', () => {
+    expect(stepText(entry({ de: 'reviewed', en: 'reviewed' }), 'en')).toMatchObject({ lang: 'en', title: 'Register your address', hint: null })
+    expect(stepText(entry({ de: 'reviewed', en: 'reviewed' }), 'de')).toMatchObject({ lang: 'de', hint: null })
+  })
+
+  it('marks a machine and an outdated translation, and falls back to German for a missing one', () => {
+    expect(stepText(entry({ de: 'reviewed', en: 'machine' }), 'en').hint).toBe('machine')
+    expect(stepText(entry({ de: 'reviewed', en: 'outdated' }), 'en')).toMatchObject({ lang: 'en', hint: 'outdated' })
+    expect(stepText(entry({ de: 'reviewed' }), 'en')).toMatchObject({ lang: 'de', title: 'Wohnung anmelden (Anmeldung)', bring: ['Pass', 'Wohnungsgeberbestätigung'], hint: 'only-german' })
+  })
+
+  it('says the checked date as a calendar day in the person’s language', () => {
+    expect(formatCheckedOn('2026-03-03', 'en')).toBe('March 3, 2026')
+    expect(formatCheckedOn('2026-03-03', 'de')).toBe('3. März 2026')
   })
 })

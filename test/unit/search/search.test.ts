@@ -4,7 +4,9 @@ import { buildSearchIndex, groupHits, searchIndex } from '../../../src/search/se
 import { searchDocs } from '../../../src/search/search-docs.ts'
 import { foldText } from '../../../src/shared/fold-text.ts'
 import { pickText } from '../../../src/i18n/localized.ts'
-import { FIXTURE_CONTACTS, FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
+import { FIXTURE_CONTACTS, FIXTURE_STEPS, syncedRows } from '../../fixtures/guide-steps.ts'
+import { joinGuide } from '../../../src/guide/guide-entry.ts'
+import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
 
 const MEETUP: Meetup = {
@@ -88,7 +90,8 @@ describe('offline search', () => {
 })
 
 describe('search over the real guide content', () => {
-  const steps = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as typeof FIXTURE_STEPS
+  const seed = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+  const steps = joinGuide({ ...syncedRows(seed), notes: [] }, undefined)
   const contacts = (JSON.parse(readFileSync('server/contacts/sample-contacts.json', 'utf8')) as typeof FIXTURE_CONTACTS).map((c) => ({ ...c, isSample: true }))
   const index = (locale: string) => buildSearchIndex(searchDocs({ steps, contacts, meetups: [] }, locale))
 
