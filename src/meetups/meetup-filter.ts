@@ -29,7 +29,7 @@ export function endOfWeekKey(now: Date): string {
   return new Date(d.getTime() + daysToSunday * 86400000).toISOString().slice(0, 10)
 }
 
-/** Pure filtering and grouping, so it is tested without IndexedDB. */
+/** Pure filtering and grouping, so it is tested without IndexedDB. Dates are listed by start, in whatever order they come. */
 export function listMeetups(
   occurrences: MeetupOccurrence[],
   meetups: Map<string, Meetup>,
@@ -40,7 +40,8 @@ export function listMeetups(
   const weekEnd = filter.thisWeek ? endOfWeekKey(now) : undefined
   const bySeries = new Map<string, MeetupOccurrence[]>()
   const matching: ListedOccurrence[] = []
-  for (const o of occurrences) {
+  const byStart = [...occurrences].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+  for (const o of byStart) {
     const meetup = meetups.get(o.meetupId)
     if (!meetup) continue
     if (filter.kind !== 'all' && o.kind !== filter.kind) continue

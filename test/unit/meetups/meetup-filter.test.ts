@@ -34,9 +34,10 @@ const dates = [
 const ids = (r: ReturnType<typeof listMeetups>) => r.days.flatMap((d) => d.entries.map((e) => e.occurrence.id))
 
 describe('meetup list', () => {
-  it('groups by Berlin day and keeps cancelled dates', () => {
+  it('groups by Berlin day in date order and keeps cancelled dates', () => {
+    // The dates come in out of order (8 December before 6 December); the list is in date order.
     const r = listMeetups(dates, series, all, NOW, 50)
-    expect(r.days.map((d) => d.day)).toEqual(['2026-11-22', '2026-11-24', '2026-11-29', '2026-12-08', '2026-12-06'])
+    expect(r.days.map((d) => d.day)).toEqual(['2026-11-22', '2026-11-24', '2026-11-29', '2026-12-06', '2026-12-08'])
     expect(r.days[1]!.entries[0]!.occurrence.status).toBe('cancelled')
     expect(r.more).toBe(false)
   })

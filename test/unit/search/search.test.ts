@@ -82,9 +82,23 @@ describe('offline search', () => {
     expect(searchIndex(indexFor('de'), '   ')).toEqual([])
   })
 
-  it('groups hits by kind in the order steps, contacts, meetups', () => {
-    const groups = groupHits(searchIndex(indexFor('de'), 'Stendal'))
-    expect(groups.map((g) => g.kind)).toEqual(['contact', 'meetup'])
+  it('groups hits by kind in the order steps, contacts, meetups, whatever their scores', () => {
+    // A step that scored lowest still comes first (the hits arrive in the opposite order).
+    const hits = [
+      { kind: 'meetup' as const, id: 'm', score: 9 },
+      { kind: 'contact' as const, id: 'c', score: 8 },
+      { kind: 'step' as const, id: 's', score: 1 },
+      { kind: 'meetup' as const, id: 'm2', score: 0.5 },
+    ]
+    expect(groupHits(hits).map((g) => [g.kind, g.hits.map((h) => h.id)])).toEqual([
+      ['step', ['s']],
+      ['contact', ['c']],
+      ['meetup', ['m', 'm2']],
+    ])
+    // From the index: the meetup matches "Stendal" better than the office does, the office is still listed first.
+    const raw = searchIndex(indexFor('de'), 'Stendal')
+    expect(raw.map((h) => h.kind)).toEqual(['meetup', 'contact'])
+    expect(groupHits(raw).map((g) => g.kind)).toEqual(['contact', 'meetup'])
     expect(groupHits([])).toEqual([])
   })
 })
