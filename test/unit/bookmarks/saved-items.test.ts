@@ -2,16 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { readSavedItems } from '../../../src/bookmarks/saved-items.ts'
 import { FIXTURE_CONTACTS, FIXTURE_ROWS, FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
+import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
 
-const opened: WillkommenDb[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete()
-})
+afterEach(deleteFreshDatabases)
 
 describe('saved items', () => {
   it('come newest first with their current content, and a bookmark of a removed item is left out', async () => {
-    const db = new WillkommenDb(`saved-${crypto.randomUUID()}`)
-    opened.push(db)
+    const db = new WillkommenDb(freshDbName('saved'))
     await db.guideSteps.bulkPut(FIXTURE_ROWS.steps)
     await db.guideTexts.bulkPut(FIXTURE_ROWS.texts)
     await db.contacts.bulkPut(FIXTURE_CONTACTS)

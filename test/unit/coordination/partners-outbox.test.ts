@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
+import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
 import { enqueue, flush, type Fetch } from '../../../src/outbox/outbox.ts'
 import { signupStatus } from '../../../src/volunteering/signup-status.ts'
 
@@ -8,12 +9,12 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 let db: WillkommenDb
 beforeEach(async () => {
-  db = new WillkommenDb(`partners-outbox-${Math.random()}`)
+  db = new WillkommenDb(freshDbName('partners-outbox'))
   await db.open()
 })
 afterEach(async () => {
   db.close()
-  await db.delete()
+  await deleteFreshDatabases()
 })
 
 function server(...replies: Response[]) {

@@ -1,10 +1,13 @@
 import Dexie from 'dexie'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
+import { deleteFreshDatabases, freshDbName } from './fresh-db-name.ts'
+
+afterEach(deleteFreshDatabases)
 
 describe('Dexie version 4', () => {
   it('adds the outbox and drafts to a phone on version 3 and keeps what was there', async () => {
-    const name = `upgrade-${Math.random()}`
+    const name = freshDbName('upgrade')
     const old = new Dexie(name)
     old.version(3).stores({ meetups: 'id, district, kind', meetupOccurrences: 'id, startsAt, meetupId, [district+startsAt]', meta: 'key', settings: 'key' })
     await old.open()
@@ -19,6 +22,5 @@ describe('Dexie version 4', () => {
     expect(await db.outbox.count()).toBe(0)
     expect((await db.drafts.get('tandem-offer'))?.value).toEqual({ name: 'Erika' })
     db.close()
-    await db.delete()
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
+import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
 import { enqueue, flush, recoverInterrupted, requestCancel, resubmit, type Fetch } from '../../../src/outbox/outbox.ts'
 import { MATCH_KEY, refreshStatuses } from '../../../src/outbox/entry-status.ts'
 import { backoffDelay, BASE_DELAY_MS, MAX_DELAY_MS } from '../../../src/outbox/backoff.ts'
@@ -41,13 +42,13 @@ const clock = () => now
 const half = () => 0.5
 
 beforeEach(async () => {
-  db = new WillkommenDb(`outbox-test-${Math.random()}`)
+  db = new WillkommenDb(freshDbName('outbox'))
   await db.open()
   now = 1_000_000
 })
 afterEach(async () => {
   db.close()
-  await db.delete()
+  await deleteFreshDatabases()
 })
 
 describe('outbox', () => {

@@ -4,16 +4,10 @@ import { applyDelta, readCursor } from '../../../src/sync/apply-delta.ts'
 import { SYNCED_AT_KEY } from '../../../src/db/start-state.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
 import type { SyncResponse } from '../../../src/shared/sync.schema.ts'
+import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
 
-const opened: WillkommenDb[] = []
-function freshDb(): WillkommenDb {
-  const db = new WillkommenDb(`test-${crypto.randomUUID()}`)
-  opened.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete()
-})
+const freshDb = () => new WillkommenDb(freshDbName('apply-delta'))
+afterEach(deleteFreshDatabases)
 
 function meetup(id: string, startsAt: string): Meetup {
   return {
