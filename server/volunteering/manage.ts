@@ -6,6 +6,17 @@ import { cancelTandem, findTandemByTokenHash, renewTandem } from './tandems.repo
 import { cancelRegistration, findRegistrationByTokenHash } from './registrations.repository.ts'
 import { closeMatchesOfWithdrawnEntry, matchViewFor } from '../coordination/tandems/matches.repository.ts'
 
+/** The event a registration is for, as its manage-link page names it (the phone that opens the link may have no synced data). */
+async function eventOf(db: Kysely<Database>, occurrenceId: string) {
+  const row = await db
+    .selectFrom('meetup_occurrences as o')
+    .innerJoin('meetups as m', 'm.id', 'o.meetup_id')
+    .select(['m.title', 'o.starts_at', 'm.place_name'])
+    .where('o.id', '=', occurrenceId)
+    .executeTakeFirst()
+  return row ? { title: row.title, startsAt: row.starts_at.toISOString(), placeName: row.place_name } : null
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** The entry a manage token belongs to, in its export shape; undefined for an unknown token. */
@@ -19,6 +30,7 @@ export async function findManagedEntry(db: Kysely<Database>, token: string): Pro
       status: tandem.status,
       createdAt: tandem.created_at.toISOString(),
       erasedAt: iso(tandem.erased_at),
+      locale: tandem.locale,
       about: { role: tandem.role, kind: tandem.kind, district: tandem.district, renewedAt: tandem.renewed_at.toISOString() },
       personal: tandem.details,
       consents: tandem.consents,
@@ -33,7 +45,13 @@ export async function findManagedEntry(db: Kysely<Database>, token: string): Pro
     status: reg.status,
     createdAt: reg.created_at.toISOString(),
     erasedAt: iso(reg.erased_at),
-    about: { occurrenceId: reg.occurrence_id, workingGroup: reg.working_group, eventEndsAt: reg.event_ends_at.toISOString() },
+    locale: reg.locale,
+    about: {
+      occurrenceId: reg.occurrence_id,
+      workingGroup: reg.working_group,
+      eventEndsAt: reg.event_ends_at.toISOString(),
+      event: await eventOf(db, reg.occurrence_id),
+    },
     personal: reg.erased_at ? null : { name: reg.name, organisation: reg.organisation, email: reg.email },
     consents: reg.consents,
   }

@@ -6,5 +6,7 @@ declare module 'vue-router' {
     area?: 'coordination'
     /** Open without a coordinator session (the login page). */
     public?: boolean
+    /** Finds its language itself (a manage link on a device with none chosen): no language picker first. */
+    ownLanguage?: boolean
   }
 }

@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
+import { applyLocale } from '../i18n/i18n.ts'
+import { matchLocale, SOURCE_LOCALE } from '../i18n/locales.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -34,6 +36,14 @@ export function createAppRouter(): Router {
         path: '/volunteering/:form(offer|request|register)',
         name: 'volunteering-form',
         component: () => import('../volunteering/VolunteeringFormView.vue'),
+      },
+      {
+        // A person's manage link (sent from any device): opens in the entry's language, no picker first.
+        path: '/manage/:token([A-Za-z0-9_-]{43})',
+        name: 'manage',
+        component: () => import('../manage/ManageView.vue'),
+        props: true,
+        meta: { ownLanguage: true },
       },
       { path: '/more', name: 'more', component: () => import('../more/MoreView.vue') },
       // Public declaration of a partner organisation of the integration network (entry, change, deletion).
@@ -70,9 +80,11 @@ export function createAppRouter(): Router {
     // of a visit needs no scrolling (which would force a layout while the app starts).
     scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
   })
-  // First start: the language picker comes before anything else.
-  router.beforeEach((to) => {
-    if (!useSettingsStore().locale && to.name !== 'welcome') return { name: 'welcome', query: { next: to.fullPath } }
+  // First start: the language picker comes before anything else, except on a page that finds its own.
+  router.beforeEach(async (to) => {
+    if (useSettingsStore().locale || to.name === 'welcome') return
+    if (!to.meta.ownLanguage) return { name: 'welcome', query: { next: to.fullPath } }
+    await applyLocale(matchLocale(navigator.languages) ?? SOURCE_LOCALE)
   })
   router.beforeEach(async (to) => {
     if (to.meta.area !== 'coordination') return

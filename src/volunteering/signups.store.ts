@@ -6,9 +6,9 @@ import type { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.ts'
 import { enqueue, requestCancel, resubmit } from '../outbox/outbox.ts'
 import { checkStatuses, flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
 import { keepMatch, MATCH_KEY, type StoredMatch } from '../outbox/entry-status.ts'
+import { answerMatch as answerMatchByToken } from '../manage/manage-api.ts'
 import { signupStatus, type SignupStatus } from './signup-status.ts'
 import type { KeyValue } from '../db/db.ts'
-import type { MatchView } from '../shared/coordination/tandem-match.schema.ts'
 
 export interface Signup {
   entry: OutboxEntry
@@ -17,7 +17,6 @@ export interface Signup {
 
 /** How answering a match went: the phone cannot answer without a connection (it is not queued). */
 export type MatchAnswerResult = 'ok' | 'offline' | 'stale' | 'failed'
-
 
 /** "My sign-ups": every submission from this phone, read live from the outbox. */
 export const useSignupsStore = defineStore('signups', () => {
@@ -72,26 +71,10 @@ export const useSignupsStore = defineStore('signups', () => {
   async function answerMatch(clientId: string, answer: 'accept' | 'decline'): Promise<MatchAnswerResult> {
     const token = (await db.outbox.get(clientId))?.response?.manageToken
     if (!token) return 'failed'
-    if (!navigator.onLine) return 'offline'
-    let response: Response
-    try {
-      response = await fetch(`/api/v1/manage/${token}/match`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ answer }),
-      })
-    } catch {
-      return 'offline'
-    }
-    if (response.ok) {
-      await keepMatch(db, clientId, (await response.json()) as MatchView)
-      return 'ok'
-    }
-    if (response.status === 409 || response.status === 404) {
-      await checkStatuses()
-      return 'stale'
-    }
-    return 'failed'
+    const result = await answerMatchByToken(token, answer)
+    if (result.kind === 'ok') await keepMatch(db, clientId, result.view)
+    if (result.kind === 'stale') await checkStatuses()
+    return result.kind
   }
 
   return { signups, entry, submit, correct, cancel, removeFromPhone, retryNow, matches, answerMatch }

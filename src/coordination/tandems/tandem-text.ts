@@ -1,7 +1,9 @@
 import type { MatchReason } from '../../shared/coordination/tandem-ranking.ts'
 import { districtBySlug } from '../../shared/districts.ts'
-import { WEEKDAYS } from '../../shared/volunteering/tandem.schema.ts'
-import { formatList, languageName } from '../../i18n/format.ts'
+import { languageName } from '../../i18n/format.ts'
+import { slotText as slotTextIn } from '../../volunteering/tandem-text.ts'
+
+export { languagesText } from '../../volunteering/tandem-text.ts'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
@@ -9,21 +11,8 @@ export const districtName = (slug: string): string => districtBySlug(slug)?.name
 
 export const kindName = (t: Translate, kind: string): string => t(`volunteering.tandemKinds.${kind}.title`)
 
-/** `tue-evening` → "Tuesday evening" in the chosen language (the weekday from Intl). */
-export function slotText(t: Translate, slot: string, locale: string): string {
-  const [day, part] = slot.split('-')
-  const index = WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number])
-  // 1 January 2024 was a Monday.
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)))
-  return `${weekday} ${t(`volunteering.dayParts.${part}`)}`
-}
-
-export function languagesText(t: Translate, languages: ReadonlyArray<{ code: string; level: string }>, locale: string): string {
-  return formatList(
-    languages.map((l) => `${languageName(l.code, locale)} (${t(`volunteering.levels.${l.level}`)})`),
-    locale,
-  )
-}
+/** Slots with the short weekday ("Tue evening"): the workspace's cards are dense. */
+export const slotText = (t: Translate, slot: string, locale: string): string => slotTextIn(t, slot, locale, 'short')
 
 /**
  * A ranking reason in words: its parameters are codes (language, level, district, kind) that are

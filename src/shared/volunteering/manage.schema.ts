@@ -14,7 +14,9 @@ export const ManagedEntrySchema = Type.Object({
   status: literals(ENTRY_STATUSES),
   createdAt: Type.String({ format: 'date-time' }),
   erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  /** Non-personal facts: role and kind of a tandem, the date and working group of a registration. */
+  /** The language the entry was sent in; the manage-link page opens in it on a phone with no language chosen. */
+  locale: Type.Union([Type.String(), Type.Null()]),
+  /** Non-personal facts: role and kind of a tandem; the date, its event (title, start, place) and working group of a registration. */
   about: Type.Record(Type.String(), Type.Unknown()),
   /** Personal data as stored; null once erased. */
   personal: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
