@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage } from './helpers.ts'
@@ -55,6 +54,8 @@ test('the manage link from a sign-up card opens on a fresh device in the entry\'
   // Another device, English browser, no language chosen: the page opens at once, in German (the entry's).
   const other = await browser.newContext({ locale: 'en-US' })
   const device = await other.newPage()
+  // "Ready to work offline" may cover the buttons at the bottom; a person closes it.
+  await device.addLocatorHandler(device.getByTestId('pwa-toast'), (toast) => toast.getByRole('button').last().click())
   await device.goto(url)
   await expect(device.getByRole('heading', { level: 1, name: 'Ihr Eintrag' })).toBeVisible()
   expect(new URL(device.url()).pathname).toBe(new URL(url).pathname)
@@ -71,10 +72,12 @@ test('the manage link from a sign-up card opens on a fresh device in the entry\'
   await match.getByRole('button', { name: 'Zusagen' }).click()
   await expect(match).toHaveAttribute('data-phase', 'waiting')
 
-  // It downloads everything stored, as JSON.
-  const [download] = await Promise.all([device.waitForEvent('download'), entry.getByRole('link', { name: 'Meine Daten herunterladen' }).click()])
-  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { personal: { name: string } }
-  expect(exported.personal.name).toBe(name)
+  // It offers everything stored as a JSON download.
+  const exportLink = entry.getByRole('link', { name: 'Meine Daten herunterladen' })
+  await expect(exportLink).toHaveAttribute('download', '')
+  const exported = await device.request.get((await exportLink.getAttribute('href'))!)
+  expect(exported.headers()['content-disposition']).toMatch(/^attachment; filename="willkommen-tandem-/)
+  expect(((await exported.json()) as { personal: { name: string } }).personal.name).toBe(name)
 
   // The language switch is there; then it withdraws, which deletes what was given.
   await device.getByLabel('Sprache').selectOption('en')
