@@ -217,7 +217,7 @@ test('an admin moves, cancels and restores single dates, edits an event and canc
   await expect(page.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible()
   await page.getByLabel(/^Plätze pro Termin/).fill('25')
   await page.getByTestId('save-meetup').click()
-  await expect(page.getByTestId('editor-status')).toContainText('Gespeichert')
+  await expect(page.getByTestId('save-feedback')).toContainText('Gespeichert')
 
   // Cancel the whole event, with a second step to confirm.
   await page.getByRole('button', { name: 'Ganze Veranstaltung absagen …' }).click()

@@ -67,7 +67,7 @@ test('a partner declares an entry in the app, the Stendal coordinator applies it
   await expect(row).toContainText('noch nie')
   expect(await axeViolations(workspace)).toEqual([])
   await workspace.getByRole('link', { name: 'Protokoll' }).click()
-  await expect(workspace.getByTestId('audit-log')).toContainText('partner-request.apply')
+  await expect(workspace.getByTestId('audit-entry').filter({ hasText: 'Erklärung übernommen' }).first()).toContainText(ORGANISATION)
   await desk.close()
 
   // Back on the phone: after the next sync the contacts directory shows the organisation.

@@ -7,7 +7,12 @@ test('a coordinator logs in, sees the workspace without the bottom navigation, a
   await expect(page.getByRole('navigation', { name: 'Bereiche der Koordination' })).toBeVisible()
   await expect(page.getByRole('navigation', { name: /Hauptnavigation|Main/ })).toHaveCount(0)
   await page.getByRole('link', { name: 'Protokoll' }).click()
-  await expect(page.getByTestId('audit-log')).toContainText('coordinator.login')
+  // Logins are folded into one line; opened, they say who logged in.
+  const logins = page.getByTestId('audit-logins').first().getByRole('button', { name: /^Anmeldungen im Koordinationsbereich: \d+$/ })
+  await expect(logins).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByTestId('audit-entry').filter({ hasText: 'Angemeldet' })).toHaveCount(0)
+  await logins.click()
+  await expect(page.getByTestId('audit-entry').filter({ hasText: 'Angemeldet' }).filter({ hasText: 'stendal@example.org' }).first()).toBeVisible()
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([])
   await page.getByRole('button', { name: 'Abmelden' }).click()
   await expect(page.getByRole('heading', { name: /Anmeldung für Koordinator/ })).toBeVisible()

@@ -1,12 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import { Type } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
-import { AuditEntrySchema, AuditQuerySchema } from '../../../src/shared/coordination/audit.schema.ts'
+import { AuditEntrySchema, AuditFiltersSchema, AuditQuerySchema } from '../../../src/shared/coordination/audit.schema.ts'
 import { coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
+import type { Coordinator } from '../auth/sessions.ts'
+import { auditSubjects, eventOfEntry } from './audit-subjects.ts'
 
-/** Who changed what and when. A coordinator sees the entries of their districts and their own; an admin sees all. */
+/** The entries a coordinator may read: their districts' and their own (logins have no district); an admin all. */
+function readable<O>(query: SelectQueryBuilder<Database, 'audit_log', O>, coordinator: Coordinator, district?: string) {
+  const scope = districtScope(coordinator, district)
+  if (scope === 'all') return query
+  return query.where((eb) =>
+    district ? eb('district', 'in', scope) : eb.or([eb('district', 'in', scope.length ? scope : ['']), eb('actor', '=', coordinator.email)]),
+  )
+}
+
+/** Who changed what and when, with the names of the events, people and partners it was about. */
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
     '/api/v1/coordination/audit',
@@ -19,21 +30,16 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = 
       },
     },
     async (request) => {
-      const { district, entity, entityId, before, limit } = request.query
-      const coordinator = coordinatorOf(request)
-      const scope = districtScope(coordinator, district)
-      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit)
-      // A coordinator sees their districts' entries and their own (logins have no district).
-      if (scope !== 'all') {
-        query = query.where((eb) =>
-          district ? eb('district', 'in', scope) : eb.or([eb('district', 'in', scope.length ? scope : ['']), eb('actor', '=', coordinator.email)]),
-        )
-      }
+      const { district, entity, entityId, actor, event, before, limit } = request.query
+      let query = readable(db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit), coordinatorOf(request), district)
       if (entity) query = query.where('entity', '=', entity)
       if (entityId) query = query.where('entity_id', '=', entityId)
+      if (actor) query = query.where('actor', '=', actor)
+      if (event) query = query.where(eventOfEntry, '=', event)
       if (before) query = query.where('id', '<', String(before))
       const rows = await query.execute()
-      return rows.map((r) => ({
+      const subjects = await auditSubjects(db, rows)
+      return rows.map((r, i) => ({
         id: Number(r.id),
         at: r.at.toISOString(),
         actor: r.actor,
@@ -42,7 +48,32 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = 
         entityId: r.entity_id,
         district: r.district,
         details: r.details,
+        subject: subjects[i]!,
       }))
+    },
+  )
+
+  app.get(
+    '/api/v1/coordination/audit/filters',
+    {
+      schema: {
+        summary: 'The people and events the audit log can be filtered by',
+        tags: ['coordination'],
+        response: { 200: AuditFiltersSchema, 401: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      const coordinator = coordinatorOf(request)
+      const [actors, events] = await Promise.all([
+        readable(db.selectFrom('audit_log').select('actor').distinct().orderBy('actor'), coordinator).execute(),
+        db
+          .selectFrom('meetups')
+          .select(['id', 'title'])
+          .where(sql<string>`id::text`, 'in', readable(db.selectFrom('audit_log').select(eventOfEntry.as('event')), coordinator).where(eventOfEntry, 'is not', null))
+          .orderBy('starts_local', 'desc')
+          .execute(),
+      ])
+      return { actors: actors.map((a) => a.actor), events }
     },
   )
 }
