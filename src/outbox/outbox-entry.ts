@@ -25,6 +25,8 @@ export interface OutboxEntry {
   /** The server's answer; `status` may change later (waitlisted → confirmed, cancelled). */
   response: { status: string; manageToken?: string; id?: string } | null
   createdAt: number
+  /** A withdrawal is held until then (epoch ms), so that it can be undone; see UNDO_MS. */
+  heldUntil?: number
 }
 
 /** A form's unsent typing, saved as the person types so a reload loses nothing. */

@@ -1,5 +1,5 @@
 import { db } from '../db/db.ts'
-import { flush, nextDueAt, recoverInterrupted, type FlushOptions } from './outbox.ts'
+import { flush, nextDueAt, recoverInterrupted, settleUnsentWithdrawals, type FlushOptions } from './outbox.ts'
 import { refreshStatuses } from './entry-status.ts'
 import { createStatusPoller } from './status-schedule.ts'
 
@@ -12,7 +12,7 @@ let timer: ReturnType<typeof setTimeout> | undefined
 let started = false
 
 async function flushOnce(options: FlushOptions): Promise<void> {
-  if (!navigator.onLine) return
+  if (!navigator.onLine) return settleUnsentWithdrawals(db)
   await flush({ db, fetch: (input, init) => fetch(input, init) }, options)
   // Every flush (start, online, visible, a new sign-up) also asks for news and sets the polling pace.
   await checkStatuses()

@@ -80,19 +80,55 @@ export async function resubmit(
   })
 }
 
+/** How long a withdrawal waits before it goes out, so that "undo" can still take it back. */
+export const UNDO_MS = 8_000
+
 /**
- * Cancels a sign-up. Never sent at all: it is simply removed. Otherwise a cancellation is queued;
- * it waits until the sign-up has its manage token (a lost answer is fetched again by the replay).
+ * Withdraws a sign-up. One the server refused is simply removed. Otherwise a cancellation is queued and
+ * held for UNDO_MS (and for as long as the phone is offline): until it goes out, `undoCancel` takes it
+ * back. It then waits until the sign-up has its manage token (a lost answer is fetched again by the
+ * replay); a sign-up that was never sent is never sent and just removed.
  */
 export async function requestCancel(db: WillkommenDb, clientId: string, now = Date.now()): Promise<void> {
-  const target = await db.outbox.get(clientId)
-  if (!target) return
-  if ((target.state === 'pending' && target.attempts === 0) || target.state === 'rejected') {
-    await db.outbox.delete(clientId)
-    return
-  }
-  const queued = await db.outbox.filter((e) => e.kind === 'cancel' && e.payload.targetClientId === clientId).count()
-  if (queued === 0) await enqueue(db, 'cancel', { targetClientId: clientId }, now)
+  await db.transaction('rw', db.outbox, async () => {
+    const target = await db.outbox.get(clientId)
+    if (!target) return
+    if (target.state === 'rejected') {
+      await db.outbox.delete(clientId)
+      return
+    }
+    if (await cancelOf(db, clientId)) return
+    const cancel = await enqueue(db, 'cancel', { targetClientId: clientId }, now)
+    await db.outbox.update(cancel.clientId, { heldUntil: now + UNDO_MS, nextAttemptAt: now + UNDO_MS })
+  })
+}
+
+const cancelOf = (db: WillkommenDb, targetClientId: string) =>
+  db.outbox.filter((e) => e.kind === 'cancel' && e.payload.targetClientId === targetClientId).first()
+
+/** Takes a withdrawal back while it has not gone out; false once it is being sent or done. */
+export async function undoCancel(db: WillkommenDb, targetClientId: string): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const cancel = await cancelOf(db, targetClientId)
+    if (cancel?.state !== 'pending') return false
+    await db.outbox.delete(cancel.clientId)
+    return true
+  })
+}
+
+const neverSent = (entry: OutboxEntry) => entry.state === 'pending' && entry.attempts === 0
+
+/** Withdrawals of sign-ups that never left the phone need no server: once their hold is over, both go. */
+export async function settleUnsentWithdrawals(db: WillkommenDb, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const due = await db.outbox.filter((e) => e.kind === 'cancel' && e.state === 'pending' && (e.heldUntil ?? 0) <= now).toArray()
+    for (const cancel of due) {
+      const target = await db.outbox.get(String(cancel.payload.targetClientId))
+      if (target && !neverSent(target)) continue
+      if (target) await db.outbox.delete(target.clientId)
+      await db.outbox.delete(cancel.clientId)
+    }
+  })
 }
 
 type Outcome = { kind: 'done'; status: number; body: unknown } | { kind: 'retry'; retryAfterMs?: number } | { kind: 'rejected'; code: string; fields: Record<string, string> }
@@ -166,14 +202,25 @@ export interface FlushOptions {
 /** Sends every pending entry that is due, oldest first. Returns when each has an outcome for this round. */
 export async function flush(deps: OutboxDeps, options: FlushOptions = {}): Promise<void> {
   const now = deps.now ?? Date.now
-  const pending = (await deps.db.outbox.where('state').equals('pending').toArray()).sort(
+  const { db } = deps
+  await settleUnsentWithdrawals(db, now())
+  const withdrawn = new Set((await db.outbox.filter((e) => e.kind === 'cancel').toArray()).map((e) => String(e.payload.targetClientId)))
+  const pending = (await db.outbox.where('state').equals('pending').toArray()).sort(
     // Oldest first; a cancellation after the sign-up it cancels, even when made in the same millisecond.
     (a, b) => a.createdAt - b.createdAt || Number(a.kind === 'cancel') - Number(b.kind === 'cancel'),
   )
   for (const candidate of pending) {
+    if ((candidate.heldUntil ?? 0) > now()) continue // a withdrawal in its time for "undo"
     if (!options.ignoreBackoff && candidate.nextAttemptAt > now()) continue
+    if (withdrawn.has(candidate.clientId) && neverSent(candidate)) continue // withdrawn before it was ever sent
     const entry: OutboxEntry = { ...candidate, state: 'sending', attempts: candidate.attempts + 1 }
-    await deps.db.outbox.update(entry.clientId, { state: 'sending', attempts: entry.attempts })
+    // Claimed only if still pending: an undo may have taken it back since the list was read.
+    const claimed = await db.transaction('rw', db.outbox, async () => {
+      if ((await db.outbox.get(entry.clientId))?.state !== 'pending') return false
+      await db.outbox.update(entry.clientId, { state: 'sending', attempts: entry.attempts })
+      return true
+    })
+    if (!claimed) continue
     let outcome: Outcome | 'wait'
     try {
       outcome = await send(entry, deps)

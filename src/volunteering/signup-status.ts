@@ -8,10 +8,10 @@ export type SignupStatus = 'pending' | 'rejected' | 'confirmed' | 'waitlisted' |
 
 export function signupStatus(entry: OutboxEntry, cancelQueued = false): SignupStatus {
   if (entry.state === 'rejected') return 'rejected'
-  if (entry.state !== 'sent' || !entry.response) return 'pending'
-  const status = entry.response.status
-  if (status === 'cancelled' || status === 'erased') return 'cancelled'
+  const status = entry.response?.status
+  if (entry.state === 'sent' && (status === 'cancelled' || status === 'erased')) return 'cancelled'
   if (cancelQueued) return 'cancelling'
+  if (entry.state !== 'sent' || !status) return 'pending'
   if (status === 'confirmed' || status === 'waitlisted' || status === 'received') return status
   return 'received'
 }

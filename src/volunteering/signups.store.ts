@@ -3,7 +3,7 @@ import { computed } from 'vue'
 import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import type { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.ts'
-import { enqueue, requestCancel, resubmit } from '../outbox/outbox.ts'
+import { enqueue, requestCancel, resubmit, undoCancel as takeBackCancel } from '../outbox/outbox.ts'
 import { checkStatuses, flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
 import { keepMatch, MATCH_KEY, type StoredMatch } from '../outbox/entry-status.ts'
 import { answerMatch as answerMatchByToken } from '../manage/manage-api.ts'
@@ -13,6 +13,8 @@ import type { KeyValue } from '../db/db.ts'
 export interface Signup {
   entry: OutboxEntry
   status: SignupStatus
+  /** Its withdrawal has not gone out yet and can be taken back. */
+  undoable: boolean
 }
 
 /** How answering a match went: the phone cannot answer without a connection (it is not queued). */
@@ -24,11 +26,14 @@ export const useSignupsStore = defineStore('signups', () => {
   const entries = useLiveQuery(() => db.outbox.orderBy('createdAt').reverse().toArray(), [] as OutboxEntry[])
 
   const signups = computed<Signup[]>(() => {
-    const cancelling = new Set(entries.value.filter((e) => e.kind === 'cancel').map((e) => String(e.payload.targetClientId)))
+    const cancels = new Map(entries.value.filter((e) => e.kind === 'cancel').map((e) => [String(e.payload.targetClientId), e]))
     // Partner organisations' declarations are listed on their own page (src/partners), not here.
     return entries.value
       .filter((e) => e.kind !== 'cancel' && e.kind !== 'partner-request')
-      .map((entry) => ({ entry, status: signupStatus(entry, cancelling.has(entry.clientId)) }))
+      .map((entry) => {
+        const cancel = cancels.get(entry.clientId)
+        return { entry, status: signupStatus(entry, Boolean(cancel)), undoable: cancel?.state === 'pending' }
+      })
   })
 
   function kick(): void {
@@ -50,9 +55,15 @@ export const useSignupsStore = defineStore('signups', () => {
 
   const entry = (clientId: string) => db.outbox.get(clientId)
 
+  /** Withdraws a sign-up; it goes out after the time for "undo" (UNDO_MS), or when the phone is back online. */
   async function cancel(clientId: string): Promise<void> {
     await requestCancel(db, clientId)
     kick()
+  }
+
+  /** Takes a withdrawal back that has not gone out yet. */
+  async function undoCancel(clientId: string): Promise<void> {
+    await takeBackCancel(db, clientId)
   }
 
   /** Forgets a finished entry on this phone only; what the server holds is unchanged. */
@@ -77,5 +88,5 @@ export const useSignupsStore = defineStore('signups', () => {
     return result.kind
   }
 
-  return { signups, entry, submit, correct, cancel, removeFromPhone, retryNow, matches, answerMatch }
+  return { signups, entry, submit, correct, cancel, undoCancel, removeFromPhone, retryNow, matches, answerMatch }
 })

@@ -55,7 +55,7 @@ test('a tandem offer made offline is kept across a reload and arrives exactly on
 
   // Forgetting an active entry on the phone asks first; the server keeps it.
   await signup.getByRole('button', { name: 'Von diesem Handy löschen' }).click()
-  await expect(signup.getByRole('alert')).toContainText('Beim Server bleibt sie bestehen.')
+  await expect(signup.getByTestId('confirm')).toContainText('Beim Server bleibt sie bestehen.')
   await signup.getByRole('button', { name: 'Ja, von diesem Handy löschen' }).click()
   await expect(signup).toHaveCount(0)
   expect((await (await page.request.get(`/api/v1/manage/${token}`)).json()).status).toBe('received')
@@ -96,8 +96,10 @@ test('a registration for a network meeting is confirmed by the server, and can b
   await expect(signup).toContainText('Bestätigt – Sie haben einen Platz.')
   const axe = await new AxeBuilder({ page }).analyze()
   expect(axe.violations.map((v) => v.id)).toEqual([])
-  await signup.getByRole('button', { name: 'Zurückziehen' }).click()
-  await expect(signup).toContainText('Zurückgezogen – Ihre Daten wurden gelöscht.')
+  await signup.getByRole('button', { name: 'Zurückziehen', exact: true }).click()
+  await signup.getByRole('button', { name: 'Ja, zurückziehen' }).click()
+  // It goes out once the few seconds for "undo" are over.
+  await expect(signup).toContainText('Zurückgezogen – Ihre Daten wurden gelöscht.', { timeout: 20_000 })
   const href = await signup.getByTestId('export').getAttribute('href')
   const entry = await (await page.request.get(href!.replace('?format=json', ''))).json()
   expect(entry).toMatchObject({ type: 'registration', status: 'cancelled', personal: null })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
-import { enqueue, flush, recoverInterrupted, requestCancel, resubmit, type Fetch } from '../../../src/outbox/outbox.ts'
+import { enqueue, flush, recoverInterrupted, requestCancel, resubmit, undoCancel, UNDO_MS, type Fetch } from '../../../src/outbox/outbox.ts'
 import { MATCH_KEY, refreshStatuses } from '../../../src/outbox/entry-status.ts'
 import { backoffDelay, BASE_DELAY_MS, MAX_DELAY_MS } from '../../../src/outbox/backoff.ts'
 import { signupStatus } from '../../../src/volunteering/signup-status.ts'
@@ -139,11 +139,33 @@ describe('outbox', () => {
     expect(await db.outbox.get(entry.clientId)).toMatchObject({ state: 'pending' })
   })
 
-  it('removes a never-sent entry on cancel, and cancels a sent one on the server through the outbox', async () => {
+  it('withdraws a never-sent entry without the server once the time for undo is over, and never sends it', async () => {
     const unsent = await enqueue(db, 'tandem', {}, now)
     await requestCancel(db, unsent.clientId, now)
+    expect(signupStatus((await db.outbox.get(unsent.clientId))!, true)).toBe('cancelling')
+    const s = server()
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true }) // within the undo time: nothing goes
+    expect(await db.outbox.count()).toBe(2)
+    now += UNDO_MS
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
     expect(await db.outbox.count()).toBe(0)
+    expect(s.calls).toEqual([])
+  })
 
+  it('takes a withdrawal back while it waits, offline as long as it takes; the sign-up stays as it was', async () => {
+    const entry = await enqueue(db, 'registration', {}, now)
+    const s = server(answer('confirmed'))
+    await flush({ db, fetch: s.fetch, now: clock })
+    await requestCancel(db, entry.clientId, now)
+    now += 60 * 60_000 // offline for an hour: nothing was sent
+    expect(await undoCancel(db, entry.clientId)).toBe(true)
+    expect(await db.outbox.count()).toBe(1)
+    expect(signupStatus((await db.outbox.get(entry.clientId))!)).toBe('confirmed')
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
+    expect(s.calls).toHaveLength(1)
+  })
+
+  it('cancels a sent one on the server through the outbox after the time for undo, which then is over', async () => {
     const entry = await enqueue(db, 'registration', {}, now)
     const s = server(answer('confirmed'), new TypeError('offline'), new Response(null, { status: 204 }))
     await flush({ db, fetch: s.fetch, now: clock })
@@ -152,10 +174,14 @@ describe('outbox', () => {
     expect(await db.outbox.count()).toBe(2)
     expect(signupStatus((await db.outbox.get(entry.clientId))!, true)).toBe('cancelling')
 
+    await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
+    expect(s.calls).toHaveLength(1) // held for undo
+    now += UNDO_MS
     await flush({ db, fetch: s.fetch, now: clock })
     expect(s.calls[1]).toMatchObject({ method: 'DELETE', url: `/api/v1/manage/${TOKEN}` })
     expect((await db.outbox.get(entry.clientId))!.response!.status).toBe('confirmed')
     await flush({ db, fetch: s.fetch, now: clock }, { ignoreBackoff: true })
+    expect(await undoCancel(db, entry.clientId)).toBe(false)
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ clientId: entry.clientId, response: expect.objectContaining({ status: 'cancelled' }) })])
   })
 
@@ -163,6 +189,7 @@ describe('outbox', () => {
     const entry = await enqueue(db, 'registration', {}, now)
     await db.outbox.update(entry.clientId, { attempts: 1 }) // tried once: it may have arrived
     await requestCancel(db, entry.clientId, now)
+    now += UNDO_MS
     const s = server(new TypeError('offline'))
     await flush({ db, fetch: s.fetch, now: clock })
     expect(s.calls.map((c) => c.url)).toEqual(['/api/v1/registrations'])
