@@ -62,6 +62,7 @@ export default defineConfig({
           name: 'server',
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/server/pglite-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

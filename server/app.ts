@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
 import type { Config } from './config.ts'
+import { systemClock, type Clock } from './clock.ts'
+import type { PasswordCost } from './coordination/auth/password.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { registerErrorHandler } from './errors/error-handler.ts'
@@ -34,14 +36,18 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void }
+  /** The current time; the real clock unless a test sets the date. */
+  now?: Clock
+  /** scrypt cost of password hashes; full cost unless a test lowers it for speed. */
+  passwordCost?: PasswordCost
 }
 
 /** Builds the whole server without listening: tests call it and use `app.inject`. */
-export async function buildApp({ config, database, logger, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, logStream, now = systemClock, passwordCost }: BuildOptions): Promise<FastifyInstance> {
   const { db, kind } = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(db)
   await loadGuideContent(db)
-  if (config.demoData) await insertSampleMeetups(db)
+  if (config.demoData) await insertSampleMeetups(db, now())
   if (config.demoData) await insertSampleContacts(db)
 
   const app = Fastify({
@@ -52,6 +58,7 @@ export async function buildApp({ config, database, logger, logStream }: BuildOpt
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.addHook('onClose', async () => db.destroy())
+  app.decorate('now', now)
 
   registerErrorHandler(app)
   await registerSecurityHeaders(app)
@@ -68,7 +75,7 @@ export async function buildApp({ config, database, logger, logStream }: BuildOpt
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
-  await app.register(coordinationRoutes, { db, loginsPer15Minutes: config.loginAttempts })
+  await app.register(coordinationRoutes, { db, loginsPer15Minutes: config.loginAttempts, passwordCost })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await registerWeb(app, config.webRoot)

@@ -6,6 +6,7 @@ import { useStrictJson } from '../web/strict-json.ts'
 import { registerRateLimit } from '../errors/rate-limit.ts'
 import { authenticate } from './auth/coordinator-auth.ts'
 import { loginRoutes, meRoutes } from './auth/auth.routes.ts'
+import type { PasswordCost } from './auth/password.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
 import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
@@ -15,6 +16,7 @@ import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/par
 export interface CoordinationOptions {
   db: Kysely<Database>
   loginsPer15Minutes?: number
+  passwordCost?: PasswordCost
 }
 
 /**
@@ -22,11 +24,11 @@ export interface CoordinationOptions {
  * a session and checks role and district per route. Also the public answers that belong to it:
  * a tandem partner accepting a match, a partner organisation asking to be listed.
  */
-export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes }) => {
+export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes, passwordCost }) => {
   useStrictJson(app)
   await app.register(cookie)
   await registerRateLimit(app)
-  await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}) })
+  await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}), ...(passwordCost ? { passwordCost } : {}) })
   await app.register(tandemMatchAnswerRoutes, { db })
   await app.register(partnerRequestRoutes, { db })
 

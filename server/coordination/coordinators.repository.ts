@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { CoordinatorRole, Database } from '../db/schema.ts'
-import { hashPassword } from './auth/password.ts'
+import { hashPassword, PASSWORD_COST, type PasswordCost } from './auth/password.ts'
 
 export interface NewCoordinator {
   email: string
@@ -11,9 +11,13 @@ export interface NewCoordinator {
 }
 
 /** Creates an account, or sets a new password, role and districts for an existing e-mail. */
-export async function upsertCoordinator(db: Kysely<Database>, input: NewCoordinator): Promise<{ id: string; created: boolean }> {
+export async function upsertCoordinator(
+  db: Kysely<Database>,
+  input: NewCoordinator,
+  cost: PasswordCost = PASSWORD_COST,
+): Promise<{ id: string; created: boolean }> {
   const email = input.email.trim().toLowerCase()
-  const values = { password_hash: await hashPassword(input.password), role: input.role, districts: input.role === 'admin' ? [] : input.districts }
+  const values = { password_hash: await hashPassword(input.password, cost), role: input.role, districts: input.role === 'admin' ? [] : input.districts }
   const existing = await db.selectFrom('coordinators').select('id').where('email', '=', email).executeTakeFirst()
   if (existing) {
     await db.updateTable('coordinators').set(values).where('id', '=', existing.id).execute()

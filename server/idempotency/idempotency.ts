@@ -22,7 +22,7 @@ export const IdempotencyHeadersSchema = Type.Object({
  */
 export async function withIdempotency(
   db: Kysely<Database>,
-  request: { key: string; route: string; body: unknown },
+  request: { key: string; route: string; body: unknown; now: Date },
   work: (trx: Transaction<Database>) => Promise<Answer>,
 ): Promise<Answer> {
   // Sorted keys: the same content always hashes the same, whatever order the client sent.
@@ -30,7 +30,7 @@ export async function withIdempotency(
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('idempotency_keys')
-      .values({ key: request.key, route: request.route, request_hash: requestHash })
+      .values({ key: request.key, route: request.route, request_hash: requestHash, created_at: request.now })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('key')
       .executeTakeFirst()

@@ -14,7 +14,7 @@ export interface CalendarRow {
 export async function occurrencesForFeed(
   db: Kysely<Database>,
   filter: { district?: string | undefined; kind?: string | undefined },
-  now = new Date(),
+  now: Date,
 ): Promise<CalendarRow[]> {
   let query = db
     .selectFrom('meetup_occurrences as o')

@@ -53,7 +53,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
     },
     async (request, reply) => {
       const { district, type, lang = 'de' } = request.query
-      const now = new Date()
+      const now = app.now()
       const rows = await occurrencesForFeed(db, { district, kind: type }, now)
       const name = ['Willkommen', district ? districtBySlug(district)?.name : undefined].filter(Boolean).join(' – ')
       const events = rows.map((r) => occurrenceEvent(r.meetup, r.occurrence, lang, eventUrl(request, r.occurrence.id)))
@@ -76,7 +76,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       if (!meetup) return reply.status(404).send(notFound('meetup'))
       const lang = request.query.lang ?? 'de'
       const title = meetup.title[lang] ?? meetup.title.de ?? ''
-      return sendCalendar(reply, seriesCalendar(meetup, lang, new Date(), eventUrl(request)), icsFileName(title))
+      return sendCalendar(reply, seriesCalendar(meetup, lang, app.now(), eventUrl(request)), icsFileName(title))
     },
   )
 
@@ -95,7 +95,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       if (!found) return reply.status(404).send(notFound('date'))
       const lang = request.query.lang ?? 'de'
       const title = found.meetup.title[lang] ?? found.meetup.title.de ?? ''
-      const body = occurrenceCalendar(found.meetup, found.occurrence, lang, new Date(), eventUrl(request, found.occurrence.id))
+      const body = occurrenceCalendar(found.meetup, found.occurrence, lang, app.now(), eventUrl(request, found.occurrence.id))
       return sendCalendar(reply, body, icsFileName(title, found.occurrence.originalStart.slice(0, 8)))
     },
   )

@@ -7,9 +7,9 @@ const DAY = 86400000
 
 /** Keeps a year of concrete meetup dates ahead: once at start, then daily. */
 export const meetupHorizon: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  await refreshAllOccurrences(db)
+  await refreshAllOccurrences(db, app.now())
   const timer = setInterval(() => {
-    refreshAllOccurrences(db).catch((err: unknown) => app.log.error({ err }, 'extending meetup dates failed'))
+    refreshAllOccurrences(db, app.now()).catch((err: unknown) => app.log.error({ err }, 'extending meetup dates failed'))
   }, DAY)
   timer.unref()
   app.addHook('onClose', async () => clearInterval(timer))

@@ -10,7 +10,7 @@ export async function meetupsChangedSince(db: Kysely<Database>, since: number) {
   return rows.map((row) => ({ seq: row.seq, item: toSeriesDto(row) }))
 }
 
-export async function occurrencesChangedSince(db: Kysely<Database>, since: number, now = new Date()) {
+export async function occurrencesChangedSince(db: Kysely<Database>, since: number, now: Date) {
   let query = db
     .selectFrom('meetup_occurrences as o')
     .innerJoin('meetups as m', 'm.id', 'o.meetup_id')

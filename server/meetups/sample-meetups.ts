@@ -183,7 +183,7 @@ function sampleId(key: string): string {
 }
 
 /** The sample series as inputs, starting at their first date from today (Berlin). */
-export function sampleSeries(now = new Date()): SeriesInput[] {
+export function sampleSeries(now: Date): SeriesInput[] {
   const yesterday = toBerlinWallTime(new Date(now.getTime() - 86400000))
   return SERIES.map((s) => {
     // Expanding from yesterday, the second start is the rule's first date from today on.
@@ -219,7 +219,7 @@ export function sampleSeries(now = new Date()): SeriesInput[] {
 }
 
 /** Inserts the sample meetups with their dates into an empty database; returns how many. */
-export async function insertSampleMeetups(db: Kysely<Database>, now = new Date()): Promise<number> {
+export async function insertSampleMeetups(db: Kysely<Database>, now: Date): Promise<number> {
   if ((await countMeetups(db)) > 0) return 0
   const all = sampleSeries(now)
   await db.transaction().execute(async (trx) => {

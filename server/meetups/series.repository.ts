@@ -42,7 +42,7 @@ function toRow(s: SeriesInput) {
  * Creates or changes a meetup and regenerates its dates. Every change raises the revision (the
  * calendar SEQUENCE); dates that stay the same keep their ids.
  */
-export async function saveSeries(trx: Transaction<Database>, input: SeriesInput, now = new Date()): Promise<void> {
+export async function saveSeries(trx: Transaction<Database>, input: SeriesInput, now: Date): Promise<void> {
   const seq = await nextChangeSeq(trx)
   const existing = await trx.selectFrom('meetups').select('revision').where('id', '=', input.id).executeTakeFirst()
   if (existing) {
@@ -115,7 +115,7 @@ export async function materialiseOccurrences(
 }
 
 /** Extends every meetup's dates to the horizon; run at start and daily. */
-export async function refreshAllOccurrences(db: Kysely<Database>, now = new Date()): Promise<number> {
+export async function refreshAllOccurrences(db: Kysely<Database>, now: Date): Promise<number> {
   const ids = await db.selectFrom('meetups').select('id').execute()
   let changed = 0
   for (const { id } of ids) changed += await db.transaction().execute((trx) => materialiseOccurrences(trx, id, now))

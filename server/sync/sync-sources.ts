@@ -10,6 +10,7 @@ import { contactsChangedSince } from '../contacts/contacts.repository.ts'
 export type SyncSource<E extends SyncEntity> = (
   db: Kysely<Database>,
   since: number,
+  now: Date,
 ) => Promise<Array<{ seq: number; item: SyncResponse['changes'][E][number] }>>
 
 /** One reader per synced entity; keys must match SYNC_SCHEMAS in src/shared/sync.schema.ts. */
@@ -19,5 +20,5 @@ export const SYNC_SOURCES: { [E in SyncEntity]: SyncSource<E> } = {
   guideTexts: guideTextsChangedSince,
   guideNotes: guideNotesChangedSince,
   contacts: contactsChangedSince,
-  meetupOccurrences: (db, since) => occurrencesChangedSince(db, since),
+  meetupOccurrences: occurrencesChangedSince,
 }

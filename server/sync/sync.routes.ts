@@ -8,13 +8,13 @@ import { deletedSince } from './change-seq.ts'
 import { SYNC_SOURCES } from './sync-sources.ts'
 
 /** Delta since a cursor. Read in one transaction so the cursor matches exactly what was sent. */
-export async function readDelta(db: Kysely<Database>, since: number): Promise<SyncResponse> {
+export async function readDelta(db: Kysely<Database>, since: number, now: Date): Promise<SyncResponse> {
   return db.transaction().execute(async (trx) => {
     let cursor = since
     const changes: Record<string, unknown[]> = {}
     const deleted: Record<string, string[]> = {}
     for (const entity of SYNC_ENTITIES) {
-      const rows = await SYNC_SOURCES[entity](trx, since)
+      const rows = await SYNC_SOURCES[entity](trx, since, now)
       // A first sync (since = 0) has nothing to delete.
       const gone = since > 0 ? await deletedSince(trx, entity, since) : []
       for (const row of [...rows, ...gone]) cursor = Math.max(cursor, row.seq)
@@ -37,7 +37,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      return readDelta(db, request.query.since)
+      return readDelta(db, request.query.since, app.now())
     },
   )
 }

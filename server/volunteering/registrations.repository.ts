@@ -61,6 +61,7 @@ export async function createRegistration(trx: Transaction<Database>, input: Regi
       locale: input.locale ?? null,
       event_ends_at: occurrence.endsAt,
       manage_token_hash: hash,
+      created_at: now,
     })
     .execute()
   if (status === 'confirmed') await storeCount(trx, occurrence.id)

@@ -45,7 +45,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
 /** Runs the job at start and every six hours; the timer stops when the app closes. */
 export function scheduleRetention(app: FastifyInstance, db: Kysely<Database>, retentionDays: number): void {
   const run = () =>
-    runRetention(db, new Date(), retentionDays).then(
+    runRetention(db, app.now(), retentionDays).then(
       (result) => app.log.info({ retention: result }, 'retention ran'),
       (err: unknown) => app.log.error({ err }, 'retention failed'),
     )

@@ -42,7 +42,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
   scheduleRetention(app, db, options.retentionDays)
   const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }
   const submit = (route: string, work: Parameters<typeof withIdempotency>[2], request: { headers: Record<string, unknown>; body: unknown }) =>
-    withIdempotency(db, { key: String(request.headers['idempotency-key']), route, body: request.body }, work)
+    withIdempotency(db, { key: String(request.headers['idempotency-key']), route, body: request.body, now: app.now() }, work)
 
   app.post(
     '/api/v1/tandems',
@@ -61,7 +61,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
       },
     },
     async (request, reply) => {
-      const answer = await submit('tandems', (trx) => createTandem(trx, request.body, new Date()), request)
+      const answer = await submit('tandems', (trx) => createTandem(trx, request.body, app.now()), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )
@@ -79,7 +79,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
       preValidation: normalizeBody,
     },
     async (request, reply) => {
-      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, new Date()), request)
+      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now()), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )
@@ -115,7 +115,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
       },
     },
     async (request, reply) => {
-      if (!(await cancelByToken(db, request.params.token, new Date()))) throw notFound()
+      if (!(await cancelByToken(db, request.params.token, app.now()))) throw notFound()
       return reply.status(204).send(null)
     },
   )
@@ -130,7 +130,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
       },
     },
     async (request, reply) => {
-      if (!(await renewByToken(db, request.params.token, new Date()))) throw notFound()
+      if (!(await renewByToken(db, request.params.token, app.now()))) throw notFound()
       return reply.status(204).send(null)
     },
   )

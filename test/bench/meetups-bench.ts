@@ -149,7 +149,7 @@ async function benchPayload(): Promise<void> {
   const { db } = openDatabase({ dataDir: 'memory://' })
   await migrateToLatest(db)
   await insertSampleMeetups(db, now)
-  let delta = await readDelta(db, 0)
+  let delta = await readDelta(db, 0, now)
   const report = (label: string, p: { json: string; series: number; dates: number }) =>
     console.log(`    ${label}: ${p.series} meetups, ${p.dates} dates — ${kb(Buffer.byteLength(p.json))} JSON, ${kb(gzipSync(p.json).length)} gzip`)
   console.log('(b) sync payload for one district, next six months (meetups + dates):')
@@ -172,7 +172,7 @@ async function benchPayload(): Promise<void> {
       }
     }
   })
-  delta = await readDelta(db, 0)
+  delta = await readDelta(db, 0, now)
   report('Stendal, 10 more weekly series', districtPayload(delta, 'stendal', now))
   const all = JSON.stringify(delta)
   console.log(`    whole first sync (all entities, ${delta.changes.meetupOccurrences.length} dates statewide, 12-month horizon): ${kb(Buffer.byteLength(all))} JSON, ${kb(gzipSync(all).length)} gzip`)

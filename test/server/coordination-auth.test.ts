@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, DATABASES } from './test-app.ts'
+import { buildTestApp, DATABASES, TEST_PASSWORD_COST } from './test-app.ts'
 import { loginAs, PASSWORD } from './coordination-fixtures.ts'
 import { upsertCoordinator } from '../../server/coordination/coordinators.repository.ts'
 
 describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
-  it('logs in with the right password and sets a strict HttpOnly session cookie', async () => {
+  it('logs in with the right password, stored at the full scrypt cost, and sets a strict HttpOnly session cookie', async () => {
     const { app, db } = await buildTestApp(kind)
     await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'coordinator', districts: ['stendal'] })
     const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'Anna@Example.org', password: PASSWORD } })
@@ -23,7 +23,7 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
 
   it('marks the cookie Secure when the request came over https through a trusted proxy', async () => {
     const { app, db } = await buildTestApp(kind, { trustProxy: true })
-    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] })
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] }, TEST_PASSWORD_COST)
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/coordination/login',
@@ -35,7 +35,7 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
 
   it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
     const { app, db } = await buildTestApp(kind)
-    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] })
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] }, TEST_PASSWORD_COST)
     for (const payload of [
       { email: 'anna@example.org', password: 'wrong password' },
       { email: 'nobody@example.org', password: PASSWORD },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { expect } from 'vitest'
 import type { CoordinatorRole, Database } from '../../server/db/schema.ts'
 import { upsertCoordinator } from '../../server/coordination/coordinators.repository.ts'
+import { TEST_PASSWORD_COST } from './test-app.ts'
 
 export const PASSWORD = 'a long enough test password'
 
@@ -12,7 +13,7 @@ export async function loginAs(
   db: Kysely<Database>,
   account: { email: string; role?: CoordinatorRole; districts?: string[] },
 ): Promise<string> {
-  await upsertCoordinator(db, { email: account.email, password: PASSWORD, role: account.role ?? 'coordinator', districts: account.districts ?? [] })
+  await upsertCoordinator(db, { email: account.email, password: PASSWORD, role: account.role ?? 'coordinator', districts: account.districts ?? [] }, TEST_PASSWORD_COST)
   const res = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: account.email, password: PASSWORD } })
   expect(res.statusCode, res.body).toBe(200)
   const cookie = res.cookies[0]!

@@ -340,7 +340,7 @@ describe.each(DATABASES)('event editor on %s', (kind) => {
         placeName: 'Rathaus', address: 'Beispielstraße 2', latitude: null, longitude: null, accessibility: null, organiser: 'Stadt', languages: ['de'],
         audience: ['newcomers'], cost: null, registrationRequired: false, capacity: null, startsLocal: `${iso(Date.now() - 10 * DAY)}T18:00`,
         durationMinutes: 60, rrule: null, exceptions: [], isSample: false,
-      }),
+      }, new Date()),
     )
     const list = async (cookie: string, query = '') => {
       const res = await app.inject({ url: `${BASE}${query}`, headers: { cookie } })
@@ -501,7 +501,7 @@ describe.each(DATABASES)('event editor on %s', (kind) => {
         address: 'Beispielstraße 3', latitude: null, longitude: null, accessibility: null, organiser: 'Verein', languages: ['de'],
         audience: ['newcomers'], cost: null, registrationRequired: false, capacity: null, startsLocal: `${iso(Date.now() - 28 * DAY)}T10:00`,
         durationMinutes: 60, rrule: 'FREQ=WEEKLY', exceptions: [], isSample: false,
-      }),
+      }, new Date()),
     )
     const detail = (await app.inject({ url: `${BASE}/${id}`, headers: { cookie: cast.stendal } })).json<EditorDetail>()
     expect(detail.input.recurrence).toEqual({ type: 'weekly', interval: 1, weekdays: [detail.input.recurrence.weekdays![0]], end: { type: 'none' } })
@@ -515,7 +515,7 @@ describe.each(DATABASES)('event editor on %s', (kind) => {
         address: 'Beispielstraße 3', latitude: null, longitude: null, accessibility: null, organiser: 'Verein', languages: ['de'],
         audience: ['newcomers'], cost: null, registrationRequired: false, capacity: null, startsLocal: beganLocal,
         durationMinutes: 60, rrule: null, exceptions: [], isSample: false,
-      }),
+      }, new Date()),
     )
     const key = beganLocal.replace(/[-:]/g, '')
     for (const action of ['cancel', 'restore', 'move']) {
@@ -556,7 +556,7 @@ describe.each(DATABASES)('event editor on %s', (kind) => {
         district: 'stendal', placeName: 'Bibliothek', address: 'Beispielstraße 5', latitude: null, longitude: null, accessibility: null,
         organiser: 'Verein', languages: ['de', 'ru'], audience: ['newcomers'], cost: null, registrationRequired: false, capacity: null,
         startsLocal: `${dayAhead(5, 'TU')}T16:00`, durationMinutes: 90, rrule: 'FREQ=WEEKLY;BYDAY=TU', exceptions: [], isSample: false,
-      }),
+      }, new Date()),
     )
     const detail = (await app.inject({ url: `${BASE}/${id}`, headers: { cookie: cast.stendal } })).json<EditorDetail>()
     expect(detail.input.title).toEqual({ de: 'Sprachcafé' })

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, DATABASES } from './test-app.ts'
+import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
 import { saveSeries, type SeriesInput } from '../../server/meetups/series.repository.ts'
 
 const STENDAL_ID = '3f8a1c2e-1111-4222-8333-444455556666'
@@ -34,8 +34,9 @@ function series(overrides: Partial<SeriesInput>): SeriesInput {
 }
 
 async function setup(kind: (typeof DATABASES)[number]) {
-  const t = await buildTestApp(kind)
-  const now = new Date('2026-11-22T10:00:00Z')
+  const clock = clockAt('2026-11-22T10:00:00Z')
+  const t = await buildTestApp(kind, { now: clock })
+  const now = clock()
   await t.db.transaction().execute(async (trx) => {
     await saveSeries(trx, series({}), now)
     await saveSeries(trx, series({ id: HARZ_ID, kind: 'language-cafe', district: 'harz', title: { de: 'Sprachcafé Harz' }, startsLocal: '2027-05-06T10:00', rrule: null, exceptions: [] }), now)

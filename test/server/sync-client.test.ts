@@ -19,7 +19,7 @@ function fetchFrom(app: FastifyInstance): Fetch {
 describe.each(DATABASES)('phone ⇄ server sync on %s', (kind) => {
   it('brings the server state into IndexedDB and follows deletions', async () => {
     const { app, db } = await buildTestApp(kind)
-    const count = await insertSampleMeetups(db)
+    const count = await insertSampleMeetups(db, new Date())
     const phone = new WillkommenDb(`phone-${crypto.randomUUID()}`)
 
     await pull(phone, fetchFrom(app))
@@ -40,7 +40,7 @@ describe.each(DATABASES)('phone ⇄ server sync on %s', (kind) => {
 
   it('keeps what the phone has when the server answers with an error', async () => {
     const { app, db } = await buildTestApp(kind)
-    await insertSampleMeetups(db)
+    await insertSampleMeetups(db, new Date())
     const phone = new WillkommenDb(`phone-${crypto.randomUUID()}`)
     await pull(phone, fetchFrom(app))
     const before = await phone.meetups.count()

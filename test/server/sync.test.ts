@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, DATABASES } from './test-app.ts'
+import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
 import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { saveSeries } from '../../server/meetups/series.repository.ts'
 import { recordDeletion } from '../../server/sync/change-seq.ts'
@@ -8,8 +8,9 @@ import type { SyncResponse } from '../../src/shared/sync.schema.ts'
 
 describe.each(DATABASES)('delta sync on %s', (kind) => {
   it('sends everything on the first sync, then only what changed', async () => {
-    const { app, db } = await buildTestApp(kind)
-    const inserted = await insertSampleMeetups(db, new Date('2026-11-22T10:00:00Z'))
+    const now = clockAt('2026-11-22T10:00:00Z')
+    const { app, db } = await buildTestApp(kind, { now })
+    const inserted = await insertSampleMeetups(db, now())
     expect(inserted).toBeGreaterThan(4)
 
     const first = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()

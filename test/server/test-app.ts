@@ -1,26 +1,51 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import pg from 'pg'
+import { PGlite } from '@electric-sql/pglite'
+import { PGliteDialect } from 'kysely-pglite-dialect'
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
-import { onTestFinished } from 'vitest'
+import { Kysely } from 'kysely'
+import { inject, onTestFinished } from 'vitest'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig, type Config } from '../../server/config.ts'
-import { openDatabase, type DatabaseKind } from '../../server/db/database.ts'
+import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../../server/db/database.ts'
 import type { Database } from '../../server/db/schema.ts'
+import type { Clock } from '../../server/clock.ts'
+import type { PasswordCost } from '../../server/coordination/auth/password.ts'
 
 /** Server suites run on in-memory PGlite, and again on PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: DatabaseKind[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])]
+
+/** scrypt at 1/32 of the production cost: the hashes are real, just cheap (one test checks the full cost). */
+export const TEST_PASSWORD_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 }
+
+/** A clock standing still at the given instant, for tests whose data is dated. */
+export function clockAt(iso: string): Clock {
+  return () => new Date(iso)
+}
 
 export interface TestApp {
   app: FastifyInstance
   db: Kysely<Database>
 }
 
+let template: Promise<Blob> | undefined
+
 /**
- * A fresh app on a fresh database: PGlite in memory, or a new PostgreSQL schema dropped afterwards.
+ * A database of its own in memory, already migrated: loaded from the tarball that the global setup
+ * (pglite-template.ts) made once per run, instead of running initdb and the migrations again.
+ */
+export async function openMigratedPglite(): Promise<DatabaseHandle> {
+  template ??= readFile(inject('pgliteTemplate')).then((bytes) => new Blob([bytes]))
+  const pglite = new PGlite({ loadDataDir: await template })
+  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), kind: 'pglite' }
+}
+
+/**
+ * A fresh app on a fresh database: a migrated PGlite in memory, or a new PostgreSQL schema dropped afterwards.
  * Closed automatically when the calling test ends.
  */
-export async function buildTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Partial<Config> & { now?: Clock } = {}): Promise<TestApp> {
   const config: Config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent', ...overrides }
   let database
   if (kind === 'postgres') {
@@ -33,11 +58,11 @@ export async function buildTestApp(kind: DatabaseKind, overrides: Partial<Config
     })
     database = openDatabase({ databaseUrl: url, schema })
   } else {
-    database = openDatabase({ dataDir: 'memory://' })
+    database = await openMigratedPglite()
   }
   let app: FastifyInstance
   try {
-    app = await buildApp({ config, database, logger: false })
+    app = await buildApp({ config, database, logger: false, passwordCost: TEST_PASSWORD_COST, ...(now ? { now } : {}) })
   } catch (error) {
     await database.db.destroy()
     throw error

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts'
 import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
 import { CoordinatorSchema, LoginSchema } from '../../../src/shared/coordination/session.schema.ts'
 import { Problem } from '../../errors/problem.ts'
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password.ts'
+import { dummyHash, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts'
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts'
 import { coordinatorOf } from './coordinator-auth.ts'
 import { writeAudit } from '../audit/audit.ts'
@@ -15,6 +15,8 @@ export interface AuthRoutesOptions {
   db: Kysely<Database>
   /** Login attempts per client and 15 minutes. */
   loginsPer15Minutes?: number
+  /** scrypt cost of the stand-in hash checked for unknown e-mails (the same as the accounts'). */
+  passwordCost?: PasswordCost
 }
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
@@ -30,7 +32,8 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 const wrongLogin = () => new Problem(401, 'wrong_login', 'E-mail address or password is not right.')
 
 /** Login and logout: public (no session needed). */
-export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, loginsPer15Minutes = 10 }) => {
+export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, loginsPer15Minutes = 10, passwordCost = PASSWORD_COST }) => {
+  const unknownAccountHash = dummyHash(passwordCost)
   app.post(
     '/api/v1/coordination/login',
     {
@@ -55,9 +58,9 @@ export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       const email = request.body.email.trim().toLowerCase()
       const account = await db.selectFrom('coordinators').selectAll().where('email', '=', email).executeTakeFirst()
       // Unknown e-mails cost a hash too, so the answer time does not tell which accounts exist.
-      const ok = await verifyPassword(request.body.password, account?.password_hash ?? (await DUMMY_HASH_PROMISE))
+      const ok = await verifyPassword(request.body.password, account?.password_hash ?? (await unknownAccountHash))
       if (!account || !ok) throw wrongLogin()
-      setSessionCookie(request, reply, await createSession(db, account.id))
+      setSessionCookie(request, reply, await createSession(db, account.id, app.now()))
       await writeAudit(db, { actor: account.email, action: 'coordinator.login', entity: 'coordinator', entityId: account.id, district: null })
       reply.header('cache-control', 'no-store')
       return { email: account.email, role: account.role, districts: account.districts }

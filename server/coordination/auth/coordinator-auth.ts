@@ -49,7 +49,7 @@ export function authenticate(db: Kysely<Database>) {
       throw new Problem(403, 'forbidden', 'Changes are only accepted from this app.')
     }
     const token = request.cookies[SESSION_COOKIE]
-    const coordinator = token ? await findSession(db, token) : undefined
+    const coordinator = token ? await findSession(db, token, request.server.now()) : undefined
     if (!coordinator) throw notLoggedIn()
     request.coordinator = coordinator
   }

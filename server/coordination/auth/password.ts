@@ -6,15 +6,24 @@ function scrypt(password: string, salt: Buffer, length: number, options: ScryptO
   )
 }
 
+export interface PasswordCost {
+  N: number
+  r: number
+  p: number
+}
+
 /** scrypt cost: N = 2^15, r = 8, p = 1 uses 32 MiB and about 0.1 s per hash — memory-hard on purpose. */
-const COST = { N: 2 ** 15, r: 8, p: 1 }
+export const PASSWORD_COST: PasswordCost = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
 
-/** `scrypt$N$r$p$<salt>$<hash>` (base64url); the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `scrypt$N$r$p$<salt>$<hash>` (base64url); the parameters travel with the hash so they can be raised later.
+ * Only tests pass a lower cost, to keep the suite fast.
+ */
+export async function hashPassword(password: string, cost: PasswordCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...COST, maxmem: 128 * COST.N * COST.r * 2 })
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+  const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 })
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -30,4 +39,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of a password nobody has: logins for unknown e-mails take as long as for known ones. */
-export const DUMMY_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(12).toString('hex'))
+export function dummyHash(cost: PasswordCost): Promise<string> {
+  return hashPassword(randomBytes(12).toString('hex'), cost)
+}

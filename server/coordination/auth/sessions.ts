@@ -16,7 +16,7 @@ export interface Coordinator {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 /** Starts a session and returns the secret cookie value; only its hash is stored. */
-export async function createSession(db: Kysely<Database>, coordinatorId: string, now = new Date()): Promise<string> {
+export async function createSession(db: Kysely<Database>, coordinatorId: string, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   await db
     .insertInto('coordinator_sessions')
@@ -27,7 +27,7 @@ export async function createSession(db: Kysely<Database>, coordinatorId: string,
   return token
 }
 
-export async function findSession(db: Kysely<Database>, token: string, now = new Date()): Promise<Coordinator | undefined> {
+export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<Coordinator | undefined> {
   return db
     .selectFrom('coordinator_sessions as s')
     .innerJoin('coordinators as c', 'c.id', 's.coordinator_id')

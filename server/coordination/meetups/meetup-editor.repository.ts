@@ -78,7 +78,7 @@ export async function listEditableMeetups(
   db: Kysely<Database>,
   scope: string[] | 'all',
   { kind, period = 'upcoming' }: Pick<EditorListQuery, 'kind' | 'period'>,
-  now = new Date(),
+  now: Date,
 ): Promise<EditorListItem[]> {
   let query = db.selectFrom('meetups').selectAll()
   if (scope !== 'all') query = query.where('district', 'in', scope.length ? scope : [''])
@@ -119,7 +119,7 @@ export async function listEditableMeetups(
 }
 
 /** One event as the editor opens it, with every date still to come; undefined when unknown. */
-export async function readEditorDetail(db: Kysely<Database>, id: string, now = new Date()): Promise<EditorDetail | undefined> {
+export async function readEditorDetail(db: Kysely<Database>, id: string, now: Date): Promise<EditorDetail | undefined> {
   const row = await db.selectFrom('meetups').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return undefined
   const meetup = toSeriesDto(row)
@@ -172,7 +172,7 @@ function seriesOf(meetup: Meetup): SeriesInput {
   return series as SeriesInput
 }
 
-export async function createMeetup(db: Kysely<Database>, coordinator: Coordinator, input: MeetupEditorInput, now = new Date()): Promise<string> {
+export async function createMeetup(db: Kysely<Database>, coordinator: Coordinator, input: MeetupEditorInput, now: Date): Promise<string> {
   assertDistrict(coordinator, input.district)
   const id = randomUUID()
   const fields = editorInputToSeries(input)
@@ -201,7 +201,7 @@ export async function updateMeetup(
   id: string,
   input: MeetupEditorInput,
   revision: number | undefined,
-  now = new Date(),
+  now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await lockMeetup(trx, id, coordinator)
@@ -232,7 +232,7 @@ export async function updateMeetup(
 }
 
 /** Cancels the whole event: every date from now on is cancelled (and stays visible as cancelled). */
-export async function cancelMeetup(db: Kysely<Database>, coordinator: Coordinator, id: string, now = new Date()): Promise<void> {
+export async function cancelMeetup(db: Kysely<Database>, coordinator: Coordinator, id: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await lockMeetup(trx, id, coordinator)
     if (row.cancelled_at) return
@@ -256,7 +256,7 @@ export async function cancelMeetup(db: Kysely<Database>, coordinator: Coordinato
 }
 
 /** Undoes the cancellation of a whole event: its dates take place again (single cancelled dates stay cancelled). */
-export async function restoreMeetup(db: Kysely<Database>, coordinator: Coordinator, id: string, now = new Date()): Promise<void> {
+export async function restoreMeetup(db: Kysely<Database>, coordinator: Coordinator, id: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await lockMeetup(trx, id, coordinator)
     if (!row.cancelled_at) return
@@ -280,7 +280,7 @@ export async function changeDate(
   id: string,
   original: string,
   change: DateChange,
-  now = new Date(),
+  now: Date,
 ): Promise<void> {
   let movedTo: Date | undefined
   if (change.kind === 'move') {

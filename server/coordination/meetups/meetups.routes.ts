@@ -51,7 +51,7 @@ function checkRules(input: MeetupEditorInput, isNew: boolean): void {
  */
 export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
   const detail = async (id: string) => {
-    const found = await readEditorDetail(db, id)
+    const found = await readEditorDetail(db, id, app.now())
     if (!found) throw new Problem(404, 'not_found', 'No such meetup.')
     return found
   }
@@ -69,7 +69,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     async (request) => {
       const { district, kind, period } = request.query
       const scope = districtScope(coordinatorOf(request), district)
-      return listEditableMeetups(db, scope, { kind, period })
+      return listEditableMeetups(db, scope, { kind, period }, app.now())
     },
   )
 
@@ -88,7 +88,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       const coordinator = coordinatorOf(request)
       assertDistrict(coordinator, request.body.district)
       checkRules(request.body, true)
-      const id = await createMeetup(db, coordinator, request.body)
+      const id = await createMeetup(db, coordinator, request.body, app.now())
       return reply.status(201).send(await detail(id))
     },
   )
@@ -126,7 +126,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     async (request) => {
       const { revision, ...input } = request.body
       checkRules(input, false)
-      await updateMeetup(db, coordinatorOf(request), request.params.id, input, revision)
+      await updateMeetup(db, coordinatorOf(request), request.params.id, input, revision, app.now())
       return detail(request.params.id)
     },
   )
@@ -142,7 +142,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       },
     },
     async (request) => {
-      await cancelMeetup(db, coordinatorOf(request), request.params.id)
+      await cancelMeetup(db, coordinatorOf(request), request.params.id, app.now())
       return detail(request.params.id)
     },
   )
@@ -158,7 +158,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       },
     },
     async (request) => {
-      await restoreMeetup(db, coordinatorOf(request), request.params.id)
+      await restoreMeetup(db, coordinatorOf(request), request.params.id, app.now())
       return detail(request.params.id)
     },
   )
@@ -175,7 +175,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { id, original } = request.params
-      await changeDate(db, coordinatorOf(request), id, original, { kind: 'cancel' })
+      await changeDate(db, coordinatorOf(request), id, original, { kind: 'cancel' }, app.now())
       return detail(id)
     },
   )
@@ -192,7 +192,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { id, original } = request.params
-      await changeDate(db, coordinatorOf(request), id, original, { kind: 'restore' })
+      await changeDate(db, coordinatorOf(request), id, original, { kind: 'restore' }, app.now())
       return detail(id)
     },
   )
@@ -210,7 +210,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { id, original } = request.params
-      await changeDate(db, coordinatorOf(request), id, original, { kind: 'move', startsLocal: request.body.startsLocal })
+      await changeDate(db, coordinatorOf(request), id, original, { kind: 'move', startsLocal: request.body.startsLocal }, app.now())
       return detail(id)
     },
   )

@@ -68,7 +68,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     async (request) => {
       const { district, workingGroup, flagged } = request.query
       const scope = districtScope(coordinatorOf(request), district)
-      return listPartners(db, { scope, ...(workingGroup ? { workingGroup } : {}), ...(flagged === undefined ? {} : { flagged }) }, new Date())
+      return listPartners(db, { scope, ...(workingGroup ? { workingGroup } : {}), ...(flagged === undefined ? {} : { flagged }) }, app.now())
     },
   )
 
@@ -80,7 +80,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     },
     async (request, reply) => {
       const coordinator = coordinatorOf(request)
-      const now = new Date()
+      const now = app.now()
       assertDistrict(coordinator, request.body.district)
       checkMemberSince(request.body, now)
       const row = await db.transaction().execute((trx) => createPartner(trx, request.body, { actor: coordinator.email, now }))
@@ -97,7 +97,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
       const row = await findPartner(db, request.params.id)
       if (!row) throw partnerNotFound()
       assertDistrict(coordinatorOf(request), row.district)
-      return partnerDetail(db, row, new Date())
+      return partnerDetail(db, row, app.now())
     },
   )
 
@@ -109,7 +109,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     },
     async (request) => {
       const coordinator = coordinatorOf(request)
-      const now = new Date()
+      const now = app.now()
       checkMemberSince(request.body, now)
       await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('partners').selectAll().where('id', '=', request.params.id).forUpdate().executeTakeFirst()
@@ -134,7 +134,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     },
     async (request, reply) => {
       const coordinator = coordinatorOf(request)
-      const now = new Date()
+      const now = app.now()
       await db.transaction().execute(async (trx) => {
         const partner = await findPartner(trx, request.params.id)
         if (!partner) throw partnerNotFound()
@@ -174,7 +174,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     },
     async (request) => {
       const coordinator = coordinatorOf(request)
-      const now = new Date()
+      const now = app.now()
       const { request: decided, partner } = await applyPartnerRequest(db, coordinator, request.params.id, request.body.partnerId, now)
       return { request: decided, partner: partner ? toPartnerDto({ ...partner, last_attended_on: (await findPartner(db, partner.id))?.last_attended_on ?? null }, berlinDay(now)) : null }
     },
@@ -185,7 +185,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
     {
       schema: { summary: 'Reject a declaration; what it said is erased', tags, params: PartnerIdParamsSchema, response: { 200: PartnerRequestItemSchema, ...errors } },
     },
-    async (request) => rejectPartnerRequest(db, coordinatorOf(request), request.params.id, new Date()),
+    async (request) => rejectPartnerRequest(db, coordinatorOf(request), request.params.id, app.now()),
   )
 
   app.get(
@@ -198,7 +198,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
         response: { 200: Type.Array(MeetingSchema), ...errors },
       },
     },
-    async (request) => listMeetings(db, districtScope(coordinatorOf(request), request.query.district), new Date()),
+    async (request) => listMeetings(db, districtScope(coordinatorOf(request), request.query.district), app.now()),
   )
 
   app.get(
@@ -225,7 +225,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
         response: { 200: MeetingAttendanceSchema, ...errors },
       },
     },
-    async (request) => setMeetingAttendance(db, coordinatorOf(request), request.params.occurrenceId, request.body.partnerIds, new Date()),
+    async (request) => setMeetingAttendance(db, coordinatorOf(request), request.params.occurrenceId, request.body.partnerIds, app.now()),
   )
 }
 
@@ -261,8 +261,9 @@ export const partnerRequestRoutes: FastifyPluginAsyncTypebox<PartnerRequestRoute
     },
     async (request, reply) => {
       const body = request.body
-      const answer = await withIdempotency(db, { key: request.headers['idempotency-key'], route: 'partner-requests', body }, (trx) =>
-        receivePartnerRequest(trx, body, new Date()),
+      const now = app.now()
+      const answer = await withIdempotency(db, { key: request.headers['idempotency-key'], route: 'partner-requests', body, now }, (trx) =>
+        receivePartnerRequest(trx, body, now),
       )
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof PartnerRequestAnswerSchema>)
     },

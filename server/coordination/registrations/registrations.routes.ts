@@ -39,7 +39,7 @@ export const coordinationRegistrationsRoutes: FastifyPluginAsyncTypebox<{ db: Ky
     async (request, reply) => {
       const scope = districtScope(coordinatorOf(request), request.query.district)
       reply.header('cache-control', 'no-store')
-      return listRegistrationDates(db, scope, new Date())
+      return listRegistrationDates(db, scope, app.now())
     },
   )
 
@@ -113,6 +113,6 @@ export const coordinationRegistrationsRoutes: FastifyPluginAsyncTypebox<{ db: Ky
         response: { 200: RegistrationListSchema, ...errors },
       },
     },
-    async (request) => cancelOnBehalf(db, coordinatorOf(request), request.params.id, new Date()),
+    async (request) => cancelOnBehalf(db, coordinatorOf(request), request.params.id, app.now()),
   )
 }

@@ -102,7 +102,7 @@ export const coordinationTandemsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       },
     },
     async (request, reply) => {
-      const match = await proposeMatch(db, coordinatorOf(request), request.body, new Date())
+      const match = await proposeMatch(db, coordinatorOf(request), request.body, app.now())
       return reply.status(201).send(match)
     },
   )
@@ -112,7 +112,7 @@ export const coordinationTandemsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     {
       schema: { summary: 'End an active tandem', tags, params: MatchIdParamsSchema, response: { 200: MatchSchema, ...errors } },
     },
-    async (request) => closeMatch(db, coordinatorOf(request), request.params.id, 'end', new Date()),
+    async (request) => closeMatch(db, coordinatorOf(request), request.params.id, 'end', app.now()),
   )
 
   app.post(
@@ -125,7 +125,7 @@ export const coordinationTandemsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
         response: { 200: MatchSchema, ...errors },
       },
     },
-    async (request) => closeMatch(db, coordinatorOf(request), request.params.id, 'withdraw', new Date()),
+    async (request) => closeMatch(db, coordinatorOf(request), request.params.id, 'withdraw', app.now()),
   )
 }
 
@@ -150,7 +150,7 @@ export const tandemMatchAnswerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Dat
       const tandem = await findTandemByTokenHash(db, hashManageToken(request.params.token))
       if (!tandem) throw new Problem(404, 'not_found', 'No entry for this manage token.')
       if (tandem.status !== 'received') throw new Problem(409, 'no_proposal', 'This entry was withdrawn or erased.')
-      await answerMatch(db, tandem, request.body.answer, new Date())
+      await answerMatch(db, tandem, request.body.answer, app.now())
       reply.header('cache-control', 'no-store')
       const view = await matchViewFor(db, tandem)
       if (!view) throw new Problem(409, 'no_proposal', 'There is no tandem match for this entry.')
