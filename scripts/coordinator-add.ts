@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
-import { loadConfig } from '../server/config.ts'
+import { loadConfigOrExit } from '../server/config.ts'
 import { openDatabase } from '../server/db/database.ts'
 import { migrateToLatest } from '../server/db/migrate.ts'
 import { countCoordinators, upsertCoordinator } from '../server/coordination/coordinators.repository.ts'
@@ -48,7 +48,7 @@ const unknown = districts.filter((d) => !DISTRICT_SLUGS.includes(d))
 if (unknown.length) fail(`unknown district ${unknown.join(', ')}; one of: ${DISTRICT_SLUGS.join(', ')}`)
 if (values.role && values.role !== 'admin' && values.role !== 'coordinator') fail('--role is admin or coordinator')
 
-const config = loadConfig()
+const config = loadConfigOrExit()
 const { db, kind } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 try {
   await migrateToLatest(db)

@@ -1,7 +1,7 @@
-import { loadConfig } from './config.ts'
+import { loadConfigOrExit } from './config.ts'
 import { buildApp } from './app.ts'
 
-const config = loadConfig()
+const config = loadConfigOrExit()
 const app = await buildApp({ config })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
