@@ -39,8 +39,8 @@ async function normalizeBody(request: FastifyRequest): Promise<void> {
 }
 
 /** The rules between fields (capacity with registration, start on a day of the rule, …), after the schema. */
-function checkRules(input: MeetupEditorInput, isNew: boolean): void {
-  const fields = meetupEditorErrors(input, { isNew })
+function checkRules(input: MeetupEditorInput, isNew: boolean, now: Date): void {
+  const fields = meetupEditorErrors(input, { now, isNew })
   if (Object.keys(fields).length > 0) throw new Problem(400, 'validation', 'Some fields do not fit together.', fields)
 }
 
@@ -87,7 +87,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     async (request, reply) => {
       const coordinator = coordinatorOf(request)
       assertDistrict(coordinator, request.body.district)
-      checkRules(request.body, true)
+      checkRules(request.body, true, app.now())
       const id = await createMeetup(db, coordinator, request.body, app.now())
       return reply.status(201).send(await detail(id))
     },
@@ -125,7 +125,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { revision, ...input } = request.body
-      checkRules(input, false)
+      checkRules(input, false, app.now())
       await updateMeetup(db, coordinatorOf(request), request.params.id, input, revision, app.now())
       return detail(request.params.id)
     },
