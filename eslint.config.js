@@ -24,6 +24,11 @@ const leavesShared = (depth) => ({
   message: 'src/shared imports only from src/shared.',
 })
 
+/** The server asks its clock (server/clock.ts) for the time, so tests can set the date. */
+const SERVER_ASKS_ITS_CLOCK = ['NewExpression[callee.name="Date"][arguments.length=0]', 'CallExpression[callee.object.name="Date"][callee.property.name="now"]'].map(
+  (selector) => ({ selector, message: 'The server takes the time from its clock: app.now(), or a `now` parameter (server/clock.ts).' }),
+)
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -61,6 +66,11 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_IMPORTS_ONLY_SHARED] }] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/clock.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SERVER_ASKS_ITS_CLOCK] },
   },
   {
     files: ['src/**/*.ts', 'src/**/*.vue'],
