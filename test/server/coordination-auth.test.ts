@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES, TEST_PASSWORD_COST } from './test-app.ts'
 import { loginAs, PASSWORD } from './coordination-fixtures.ts'
 import { upsertCoordinator } from '../../server/coordination/coordinators.repository.ts'
+import { SESSION_HOURS } from '../../server/coordination/auth/sessions.ts'
 
 describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
   it('logs in with the right password, stored at the full scrypt cost, and sets a strict HttpOnly session cookie', async () => {
@@ -66,6 +67,28 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
     // Another account from the same address is not locked out by these guesses.
     const other = await app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'y@example.org', password: 'guess' } })
     expect(other.statusCode).toBe(401)
+  })
+
+  it('lets the client try again when fifteen minutes have passed on the clock', async () => {
+    let at = Date.parse('2026-11-22T10:00:00Z')
+    const { app } = await buildTestApp(kind, { now: () => new Date(at) })
+    const login = () => app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'x@example.org', password: 'guess' } })
+    for (let i = 0; i < 10; i++) await login()
+    expect((await login()).statusCode).toBe(429)
+    at += 14 * 60_000
+    expect((await login()).statusCode).toBe(429)
+    at += 60_000
+    expect((await login()).statusCode).toBe(401)
+  })
+
+  it('ends a session when its hours have passed on the clock', async () => {
+    let at = Date.parse('2026-11-22T10:00:00Z')
+    const { app, db } = await buildTestApp(kind, { now: () => new Date(at) })
+    const cookie = await loginAs(app, db, { email: 'anna@example.org', districts: ['harz'] })
+    at += (SESSION_HOURS - 1) * 3600_000
+    expect((await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })).statusCode).toBe(200)
+    at += 3600_000
+    expect((await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })).statusCode).toBe(401)
   })
 
   it('ends the session at logout', async () => {
