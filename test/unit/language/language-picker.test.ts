@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { db } from '../../../src/db/db.ts'
+import { i18n } from '../../../src/i18n/i18n.ts'
+import LanguagePicker from '../../../src/language/LanguagePicker.vue'
+import LanguageView from '../../../src/language/LanguageView.vue'
+
+afterEach(async () => {
+  await db.settings.clear()
+  document.body.innerHTML = ''
+})
+
+describe('LanguagePicker', () => {
+  it('lists every language in its own name and script, marks the current one, and tells which one was tapped', async () => {
+    const wrapper = mount(LanguagePicker, { props: { current: 'uk', labelledby: 'language-title' } })
+    expect(wrapper.get('ul').attributes('aria-labelledby')).toBe('language-title')
+    const buttons = wrapper.findAll('button')
+    expect(buttons.map((b) => b.text())).toEqual(['Deutsch', 'English', 'Українська', 'العربية'])
+    expect(buttons.map((b) => `${b.attributes('lang')}:${b.attributes('dir')}:${b.attributes('aria-pressed')}`)).toEqual([
+      'de:ltr:false',
+      'en:ltr:false',
+      'uk:ltr:true',
+      'ar:rtl:false',
+    ])
+    await buttons[3]!.trigger('click')
+    expect(wrapper.emitted('choose')).toEqual([['ar']])
+  })
+})
+
+describe('LanguageView', () => {
+  it('keeps the choice on the phone, turns the page right to left for Arabic, and goes on where the person wanted to go', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/welcome', component: LanguageView },
+        { path: '/guide', component: { render: () => null } },
+      ],
+    })
+    await router.push('/welcome?next=/guide')
+    const wrapper = mount(LanguageView, { global: { plugins: [createPinia(), router, i18n] } })
+    expect(wrapper.get('h1').text()).toBe('Sprache wählen')
+
+    await wrapper.findAll('button').find((b) => b.text() === 'العربية')!.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/guide'))
+    await flushPromises()
+    expect(document.documentElement.lang).toBe('ar')
+    expect(document.documentElement.dir).toBe('rtl')
+    expect((await db.settings.get('locale'))?.value).toBe('ar')
+    expect(wrapper.get('h1').text()).toBe('اختر لغتك')
+  })
+})
