@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { db } from '../../../src/db/db.ts'
+import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
+import GuideStepView from '../../../src/guide/GuideStepView.vue'
+import { FIXTURE_CONTACTS, FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
+
+// A guide step as the person sees it: texts from IndexedDB (fake-indexeddb), the app's own i18n and router.
+beforeEach(async () => {
+  await db.delete()
+  await db.open()
+  await db.guideSteps.bulkPut(FIXTURE_ROWS.steps)
+  await db.guideTexts.bulkPut(FIXTURE_ROWS.texts)
+  await db.contacts.bulkPut(FIXTURE_CONTACTS)
+})
+afterEach(async () => {
+  await applyLocale('de')
+  document.body.innerHTML = ''
+})
+
+async function open(id: string) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/guide/step/:id', component: GuideStepView, props: true },
+      { path: '/:rest(.*)*', component: { render: () => null } },
+    ],
+  })
+  await router.push(`/guide/step/${id}`)
+  const wrapper = mount(GuideStepView, { props: { id }, global: { plugins: [createPinia(), router, i18n] } })
+  await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true))
+  await flushPromises()
+  return wrapper
+}
+
+describe('GuideStepView', () => {
+  it('shows the step, what to bring and who helps, and keeps the "done" tick on the phone', async () => {
+    const wrapper = await open('anmeldung')
+    expect(wrapper.get('h1').text()).toBe('Wohnung anmelden (Anmeldung)')
+    expect(wrapper.text()).toContain('Melden Sie Ihre Wohnung bei der Behörde im Bürgeramt an.')
+    expect(wrapper.findAll('section[aria-labelledby="step-bring"] li').map((li) => li.text())).toEqual(['Pass', 'Wohnungsgeberbestätigung'])
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Ausländerbehörde Stendal (Beispiel)'))
+    expect(wrapper.find('[data-testid="text-hint"]').exists()).toBe(false)
+
+    const done = wrapper.get('[data-testid="step-done"]')
+    await done.setValue(true)
+    await vi.waitFor(async () => expect(await db.progress.get('anmeldung')).toMatchObject({ stepId: 'anmeldung' }))
+    await done.setValue(false)
+    await vi.waitFor(async () => expect(await db.progress.count()).toBe(0))
+  })
+
+  it('says so when a step is only in German, and shows the German text then', async () => {
+    await applyLocale('uk')
+    const wrapper = await open('residence-permit')
+    expect(wrapper.get('h1').text()).toBe('Aufenthaltstitel')
+    expect(wrapper.get('h1').attributes('lang')).toBe('de')
+    expect(wrapper.get('[data-testid="text-hint"]').text()).toBe('Доступно лише німецькою')
+  })
+})
