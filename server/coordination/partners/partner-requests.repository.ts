@@ -7,7 +7,7 @@ import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
-import { createPartner, deletePartner, updatePartner, type PartnerRow } from './partners.repository.ts'
+import { createPartner, deletePartner, partnerNotFound, updatePartner, type PartnerRow } from './partners.repository.ts'
 
 type RequestRow = Selectable<PartnerRequestsTable>
 
@@ -111,7 +111,7 @@ function consentOf(details: PartnerRequestInput): PartnerListingConsent | undefi
 async function targetPartner(trx: Transaction<Database>, coordinator: Coordinator, partnerId: string | undefined): Promise<PartnerRow> {
   if (!partnerId) throw new Problem(400, 'validation', 'Name the partner this request applies to.', { partnerId: 'errors.required' })
   const partner = await trx.selectFrom('partners').selectAll().where('id', '=', partnerId).forUpdate().executeTakeFirst()
-  if (!partner) throw new Problem(404, 'not_found', 'No such partner.')
+  if (!partner) throw partnerNotFound()
   assertDistrict(coordinator, partner.district)
   return partner
 }

@@ -11,10 +11,15 @@ import {
   type PartnerInput,
 } from '../../../src/shared/coordination/partner.schema.ts'
 import { removePartnerContact, syncPartnerContact } from '../../contacts/partner-contacts.ts'
+import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
+import { assertDistrict } from '../auth/coordinator-auth.ts'
+import type { Coordinator } from '../auth/sessions.ts'
 
 export type PartnerRow = Selectable<PartnersTable>
 type Db = Kysely<Database> | Transaction<Database>
+
+export const partnerNotFound = () => new Problem(404, 'not_found', 'No such partner.')
 
 /** Partners with the Berlin day of their last attended meeting. */
 function partnersWithAttendance(db: Db) {
@@ -190,5 +195,32 @@ export async function deletePartner(trx: Transaction<Database>, partner: Partner
       ...(context.flagged ? { reason: 'no-attendance-12-months' } : {}),
       ...(context.requestId ? { request: context.requestId } : {}),
     },
+  })
+}
+
+/** A coordinator adds a partner to one of their districts. */
+export async function addPartner(db: Kysely<Database>, coordinator: Coordinator, input: PartnerInput, now: Date): Promise<PartnerRow> {
+  assertDistrict(coordinator, input.district)
+  return db.transaction().execute((trx) => createPartner(trx, input, { actor: coordinator.email, now }))
+}
+
+/** Changes a partner under a row lock; the coordinator must work for its district before and after. */
+export async function changePartner(db: Kysely<Database>, coordinator: Coordinator, id: string, input: PartnerInput, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('partners').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    if (!before) throw partnerNotFound()
+    assertDistrict(coordinator, before.district)
+    assertDistrict(coordinator, input.district)
+    await updatePartner(trx, before, input, { actor: coordinator.email, now })
+  })
+}
+
+/** Removes a partner (and its contacts row); the audit says when it went for a year without attendance. */
+export async function removePartner(db: Kysely<Database>, coordinator: Coordinator, id: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const partner = await findPartner(trx, id)
+    if (!partner) throw partnerNotFound()
+    assertDistrict(coordinator, partner.district)
+    await deletePartner(trx, partner, { actor: coordinator.email, now, flagged: toPartnerDto(partner, berlinDay(now)).flagged })
   })
 }

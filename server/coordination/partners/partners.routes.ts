@@ -30,14 +30,12 @@ import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.
 import { Problem } from '../../errors/problem.ts'
 import { IdempotencyHeadersSchema, withIdempotency } from '../../idempotency/idempotency.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
-import { createPartner, deletePartner, findPartner, listPartners, partnerDetail, toPartnerDto, updatePartner } from './partners.repository.ts'
+import { addPartner, changePartner, findPartner, listPartners, partnerDetail, partnerNotFound, removePartner, toPartnerDto } from './partners.repository.ts'
 import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.repository.ts'
 import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.repository.ts'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 const tags = ['coordination']
-
-const partnerNotFound = () => new Problem(404, 'not_found', 'No such partner.')
 
 /** Same cleaning as the editor does (trim, e-mail lower case, phone in E.164) before the schema is checked. */
 async function normalizeBody(request: FastifyRequest): Promise<void> {
@@ -79,11 +77,9 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
       preValidation: normalizeBody,
     },
     async (request, reply) => {
-      const coordinator = coordinatorOf(request)
       const now = app.now()
-      assertDistrict(coordinator, request.body.district)
       checkMemberSince(request.body, now)
-      const row = await db.transaction().execute((trx) => createPartner(trx, request.body, { actor: coordinator.email, now }))
+      const row = await addPartner(db, coordinatorOf(request), request.body, now)
       return reply.status(201).send(await partnerDetail(db, { ...row, last_attended_on: null }, now))
     },
   )
@@ -108,16 +104,9 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
       preValidation: normalizeBody,
     },
     async (request) => {
-      const coordinator = coordinatorOf(request)
       const now = app.now()
       checkMemberSince(request.body, now)
-      await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('partners').selectAll().where('id', '=', request.params.id).forUpdate().executeTakeFirst()
-        if (!before) throw partnerNotFound()
-        assertDistrict(coordinator, before.district)
-        assertDistrict(coordinator, request.body.district)
-        await updatePartner(trx, before, request.body, { actor: coordinator.email, now })
-      })
+      await changePartner(db, coordinatorOf(request), request.params.id, request.body, now)
       return partnerDetail(db, (await findPartner(db, request.params.id))!, now)
     },
   )
@@ -133,14 +122,7 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
       },
     },
     async (request, reply) => {
-      const coordinator = coordinatorOf(request)
-      const now = app.now()
-      await db.transaction().execute(async (trx) => {
-        const partner = await findPartner(trx, request.params.id)
-        if (!partner) throw partnerNotFound()
-        assertDistrict(coordinator, partner.district)
-        await deletePartner(trx, partner, { actor: coordinator.email, now, flagged: toPartnerDto(partner, berlinDay(now)).flagged })
-      })
+      await removePartner(db, coordinatorOf(request), request.params.id, app.now())
       return reply.status(204).send(null)
     },
   )
