@@ -22,11 +22,17 @@ const migrations: Record<string, Migration> = {
   '0014-content': content,
 }
 
+export const MIGRATION_NAMES = Object.keys(migrations)
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
   // Name the schema: otherwise Kysely takes a migration table in ANY schema (another test's) as ours.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema })
-  const { error } = await migrator.migrateToLatest()
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema })
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error } = await (await createMigrator(db)).migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
 }

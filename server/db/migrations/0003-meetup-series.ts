@@ -52,12 +52,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('meetups').addColumn('starts_at', 'timestamptz').addColumn('ends_at', 'timestamptz').execute()
+  // Each series becomes a one-off meetup on its first date again (now, when it has none).
+  await sql`
+    update meetups m set starts_at = coalesce(o.starts_at, now()), ends_at = coalesce(o.ends_at, now())
+    from meetups m2 left join lateral (
+      select starts_at, ends_at from meetup_occurrences where meetup_id = m2.id order by starts_at limit 1
+    ) o on true
+    where m2.id = m.id`.execute(db)
+  await db.schema.alterTable('meetups').alterColumn('starts_at', (c) => c.setNotNull()).alterColumn('ends_at', (c) => c.setNotNull()).execute()
   await db.schema.dropTable('meetup_occurrences').execute()
-  await db.schema
-    .alterTable('meetups')
-    .addColumn('starts_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('ends_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .execute()
   for (const column of [
     'latitude', 'longitude', 'accessibility', 'organiser', 'audience', 'cost', 'registration_required',
     'capacity', 'starts_local', 'duration_minutes', 'rrule', 'exceptions', 'revision',

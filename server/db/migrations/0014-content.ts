@@ -73,6 +73,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       title = coalesce((select jsonb_object_agg(t.lang, t.title) from guide_texts t where t.step_id = s.id), '{}'::jsonb),
       text = coalesce((select jsonb_object_agg(t.lang, t.text) from guide_texts t where t.step_id = s.id), '{}'::jsonb),
       bring = coalesce((select jsonb_object_agg(t.lang, t.bring) from guide_texts t where t.step_id = s.id), '{}'::jsonb)`.execute(db)
+  // The defaults only filled the rows above; 0002 made these columns without one.
+  await db.schema
+    .alterTable('guide_steps')
+    .alterColumn('title', (c) => c.dropDefault())
+    .alterColumn('text', (c) => c.dropDefault())
+    .alterColumn('bring', (c) => c.dropDefault())
+    .execute()
   await db.schema.dropTable('guide_texts').execute()
   await sql`delete from guide_steps where not published`.execute(db)
   await db.schema
