@@ -23,6 +23,12 @@ const leavesShared = (depth) => ({
   regex: `^(\\.\\./){${depth + 1},}`,
   message: 'src/shared imports only from src/shared.',
 })
+const VIEW_NEVER_IMPORTS_DB = {
+  regex: '(^|/)db/|^dexie$',
+  allowTypeImports: true,
+  message: 'Views read IndexedDB through stores: import a store, not src/db (types of rows are fine).',
+}
+const VIEW_NEVER_FETCHES = 'Views never fetch: a store or a typed API module of the feature does.'
 
 /** The server asks its clock (server/clock.ts) for the time, so tests can set the date. */
 const SERVER_ASKS_ITS_CLOCK = ['NewExpression[callee.name="Date"][arguments.length=0]', 'CallExpression[callee.object.name="Date"][callee.property.name="now"]'].map(
@@ -82,4 +88,16 @@ export default tseslint.config(
     files: [`src/shared/${'*/'.repeat(depth)}*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [APP_NEVER_IMPORTS_SERVER, SHARED_STAYS_SHARED, leavesShared(depth)] }] },
   })),
+  {
+    files: ['src/**/*.vue'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [APP_NEVER_IMPORTS_SERVER, VIEW_NEVER_IMPORTS_DB] }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: VIEW_NEVER_FETCHES }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'fetch', message: VIEW_NEVER_FETCHES },
+        { object: 'globalThis', property: 'fetch', message: VIEW_NEVER_FETCHES },
+      ],
+    },
+  },
 )

@@ -41,3 +41,24 @@ describe('the linter keeps the server and the app apart', () => {
     expect(await restricted("import { DISTRICTS } from '../districts.ts'\nexport const n = DISTRICTS\n", 'src/shared/coordination/fixture.ts')).toEqual([])
   })
 })
+
+describe('the linter keeps views on stores', () => {
+  const view = (script: string) => `<script setup lang="ts">\n${script}</script>\n\n<template><p>x</p></template>\n`
+
+  it('refuses a view that imports the Dexie database', async () => {
+    expect(await restricted(view("import { loadDb } from '../db/load-db.ts'\nvoid loadDb\n"), 'src/meetups/Fixture.vue')).toEqual([
+      expect.stringContaining('Views read IndexedDB through stores'),
+    ])
+    expect(await restricted(view("import Dexie from 'dexie'\nvoid Dexie\n"), 'src/coordination/partners/Fixture.vue')).toHaveLength(1)
+  })
+
+  it('refuses a view that calls fetch, also through window', async () => {
+    expect(await restricted(view("void fetch('/api/v1/sync')\n"), 'src/meetups/Fixture.vue')).toEqual([expect.stringContaining('Views never fetch')])
+    expect(await restricted(view("void window.fetch('/api/v1/sync')\n"), 'src/meetups/Fixture.vue')).toHaveLength(1)
+  })
+
+  it('lets a view import a store, and a type of a row', async () => {
+    const script = "import type { BookmarkKind } from '../db/guide-rows.ts'\nimport { useMeetupsStore } from './meetups.store.ts'\nexport type K = BookmarkKind\nvoid useMeetupsStore\n"
+    expect(await restricted(view(script), 'src/meetups/Fixture.vue')).toEqual([])
+  })
+})
