@@ -81,3 +81,37 @@ test('with no connection the answer by the button says so, the text stays, and s
   await page.reload()
   await expect(description).toHaveValue(typed)
 })
+
+test('the partner editor keeps a new entry through an expired session too', async ({ page, playwright, baseURL }) => {
+  await loginAsCoordinator(page, 'stendal@example.org')
+  await page.goto('/coordination/partners')
+  await page.getByTestId('partner-new').click()
+  const editor = page.getByTestId('partner-editor')
+  const organisation = `Familienzentrum ${Date.now().toString(36)} (Beispiel)`
+  await editor.getByRole('textbox', { name: /^Organisation/ }).fill(organisation)
+  await editor.getByRole('textbox', { name: /^Anschrift/ }).fill('Beispielgasse 7, 39576 Stendal')
+  await editor.getByLabel('Landkreis oder Stadt').selectOption('stendal')
+  await editor.getByRole('textbox', { name: /^Funktion der Ansprechperson/ }).fill('Leitung')
+  await editor.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill('leitung@familienzentrum-beispiel.org')
+  await editor.getByRole('checkbox', { name: '(Inter-)Kultur und Soziales' }).check()
+
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+  const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })
+  expect((await other.post('/api/v1/coordination/logout')).status()).toBe(204)
+  await other.dispose()
+
+  await editor.getByRole('button', { name: 'Speichern' }).click()
+  const answer = editor.getByRole('status').filter({ hasText: 'Ihre Anmeldung ist abgelaufen' })
+  await expect(answer).toBeInViewport()
+  await answer.getByRole('link', { name: 'Neu anmelden und zurückkommen' }).click()
+  await page.getByLabel('E-Mail-Adresse').fill('stendal@example.org')
+  await page.getByLabel('Passwort').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+
+  await expect(page.getByTestId('draft-restored')).toBeVisible()
+  await expect(editor.getByRole('textbox', { name: /^Organisation/ })).toHaveValue(organisation)
+  await expect(editor.getByRole('checkbox', { name: '(Inter-)Kultur und Soziales' })).toBeChecked()
+  await editor.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Partner hinzugefügt.' })).toBeVisible()
+  await expect(page.getByTestId('partner-row').filter({ hasText: organisation })).toBeVisible()
+})
