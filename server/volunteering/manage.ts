@@ -4,7 +4,7 @@ import type { ManagedEntry } from '../../src/shared/volunteering/manage.schema.t
 import { hashManageToken } from './manage-token.ts'
 import { cancelTandem, findTandemByTokenHash, renewTandem } from './tandems.repository.ts'
 import { cancelRegistration, findRegistrationByTokenHash } from './registrations.repository.ts'
-import { closeMatchesOfWithdrawnEntry, matchViewFor } from '../coordination/tandems/matches.repository.ts'
+import { closeMatchesOfWithdrawnEntry, matchViewFor } from '../coordination/tandems/matches.service.ts'
 
 /** The event a registration is for, as its manage-link page names it (the phone that opens the link may have no synced data). */
 async function eventOf(db: Kysely<Database>, occurrenceId: string) {

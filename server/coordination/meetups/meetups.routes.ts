@@ -27,7 +27,7 @@ import {
   readEditorDetail,
   restoreMeetup,
   updateMeetup,
-} from './meetup-editor.repository.ts'
+} from './meetup-editor.service.ts'
 
 const tags = ['coordination']
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema }

@@ -30,9 +30,9 @@ import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.
 import { Problem } from '../../errors/problem.ts'
 import { IdempotencyHeadersSchema, withIdempotency } from '../../idempotency/idempotency.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
-import { addPartner, changePartner, findPartner, listPartners, partnerDetail, partnerNotFound, removePartner, toPartnerDto } from './partners.repository.ts'
-import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.repository.ts'
-import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.repository.ts'
+import { addPartner, changePartner, findPartner, listPartners, partnerDetail, partnerNotFound, removePartner, toPartnerDto } from './partners.service.ts'
+import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.service.ts'
+import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.service.ts'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 const tags = ['coordination']

@@ -14,7 +14,7 @@ import {
   RegistrationParamsSchema,
 } from '../../../src/shared/coordination/registrations.schema.ts'
 import { coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
-import { cancelOnBehalf, listRegistrationDates, readRegistrationList, setAttendance } from './registrations.repository.ts'
+import { cancelOnBehalf, listRegistrationDates, readRegistrationList, setAttendance } from './registrations.service.ts'
 import { registrationsCsv } from './registrations-csv.ts'
 
 const tags = ['coordination']

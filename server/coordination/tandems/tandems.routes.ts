@@ -23,7 +23,7 @@ import { hashManageToken } from '../../volunteering/manage-token.ts'
 import { findTandemByTokenHash } from '../../volunteering/tandems.repository.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { findTandem, inOpenMatch, listOpenEntries, toTandemEntry } from './tandem-entries.ts'
-import { answerMatch, closeMatch, listMatches, matchViewFor, proposeMatch } from './matches.repository.ts'
+import { answerMatch, closeMatch, listMatches, matchViewFor, proposeMatch } from './matches.service.ts'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 const tags = ['coordination']

@@ -7,7 +7,7 @@ import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
-import { createPartner, deletePartner, partnerNotFound, updatePartner, type PartnerRow } from './partners.repository.ts'
+import { createPartner, deletePartner, partnerNotFound, updatePartner, type PartnerRow } from './partners.service.ts'
 
 type RequestRow = Selectable<PartnerRequestsTable>
 
