@@ -10,7 +10,7 @@ import type { PasswordCost } from './auth/password.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
 import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
-import { coordinationTandemsRoutes, tandemMatchAnswerRoutes } from './tandems/tandems.routes.ts'
+import { coordinationTandemsRoutes } from './tandems/tandems.routes.ts'
 import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
 
 export interface CoordinationOptions {
@@ -21,15 +21,14 @@ export interface CoordinationOptions {
 
 /**
  * The coordinator workspace's API under /api/v1/coordination: login is public, everything else needs
- * a session and checks role and district per route. Also the public answers that belong to it:
- * a tandem partner accepting a match, a partner organisation asking to be listed.
+ * a session and checks role and district per route. Also the public route that belongs to it:
+ * a partner organisation asking to be listed (a tandem partner answers a match in server/volunteering).
  */
 export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes, passwordCost }) => {
   useStrictJson(app)
   await app.register(cookie)
   await registerRateLimit(app)
   await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}), ...(passwordCost ? { passwordCost } : {}) })
-  await app.register(tandemMatchAnswerRoutes, { db })
   await app.register(partnerRequestRoutes, { db })
 
   await app.register(async (authenticated) => {

@@ -14,6 +14,7 @@ import { IdempotencyHeadersSchema, withIdempotency } from '../idempotency/idempo
 import { createTandem } from './tandems.repository.ts'
 import { createRegistration } from './registrations.repository.ts'
 import { cancelByToken, findManagedEntry, renewByToken } from './manage.ts'
+import { matchAnswerRoutes } from './match-answer.routes.ts'
 import { useStrictJson } from '../web/strict-json.ts'
 import { registerRateLimit } from '../errors/rate-limit.ts'
 import { scheduleRetention } from './retention.ts'
@@ -39,6 +40,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
   const { db } = options
   useStrictJson(app)
   await registerRateLimit(app)
+  await app.register(matchAnswerRoutes, { db })
   scheduleRetention(app, db, options.retentionDays)
   const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }
   const submit = (route: string, work: Parameters<typeof withIdempotency>[2], request: { headers: Record<string, unknown>; body: unknown }) =>

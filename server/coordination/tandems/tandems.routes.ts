@@ -5,25 +5,20 @@ import type { Database } from '../../db/schema.ts'
 import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
 import {
   EntryIdParamsSchema,
-  MatchAnswerSchema,
   MatchIdParamsSchema,
   MatchListQuerySchema,
   MatchSchema,
-  MatchViewSchema,
   OpenEntriesQuerySchema,
   OpenEntriesSchema,
   ProposeMatchSchema,
   SuggestionSchema,
   SuggestionsQuerySchema,
 } from '../../../src/shared/coordination/tandem-match.schema.ts'
-import { ManageParamsSchema } from '../../../src/shared/volunteering/manage.schema.ts'
 import { rankOffers } from '../../../src/shared/coordination/tandem-ranking.ts'
 import { Problem } from '../../errors/problem.ts'
-import { hashManageToken } from '../../volunteering/manage-token.ts'
-import { findTandemByTokenHash } from '../../volunteering/tandems.repository.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { findTandem, inOpenMatch, listOpenEntries, toTandemEntry } from './tandem-entries.ts'
-import { answerMatch, closeMatch, listMatches, matchViewFor, proposeMatch } from './matches.service.ts'
+import { closeMatch, listMatches, proposeMatch } from './matches.service.ts'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 const tags = ['coordination']
@@ -126,35 +121,5 @@ export const coordinationTandemsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       },
     },
     async (request) => closeMatch(db, coordinatorOf(request), request.params.id, 'withdraw', app.now()),
-  )
-}
-
-/**
- * Public (no session): a person accepts or declines the match proposed to them through the secret
- * manage link of their tandem entry. `GET /api/v1/manage/:token` shows the match (see manage.ts).
- */
-export const tandemMatchAnswerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
-  app.post(
-    '/api/v1/manage/:token/match',
-    {
-      schema: {
-        summary: 'Accept or decline the proposed tandem match; the partner\'s contact shows once both accepted',
-        tags: ['volunteering'],
-        params: ManageParamsSchema,
-        body: MatchAnswerSchema,
-        response: { 200: MatchViewSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 429: ApiErrorSchema },
-      },
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-    },
-    async (request, reply) => {
-      const tandem = await findTandemByTokenHash(db, hashManageToken(request.params.token))
-      if (!tandem) throw new Problem(404, 'not_found', 'No entry for this manage token.')
-      if (tandem.status !== 'received') throw new Problem(409, 'no_proposal', 'This entry was withdrawn or erased.')
-      await answerMatch(db, tandem, request.body.answer, app.now())
-      reply.header('cache-control', 'no-store')
-      const view = await matchViewFor(db, tandem)
-      if (!view) throw new Problem(409, 'no_proposal', 'There is no tandem match for this entry.')
-      return view
-    },
   )
 }
