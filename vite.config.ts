@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
@@ -46,6 +47,9 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
   test: {
+    // Vitest leaves one core to itself by default, which on a two-core machine means one worker; its
+    // own share is small, and the server tests are CPU work, so both cores run test files.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

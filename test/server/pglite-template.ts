@@ -5,7 +5,9 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import type { TestProject } from 'vitest/node'
+import type { Database } from '../../server/db/schema.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
+import { loadGuideContent } from '../../server/guide/guide-content.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,8 +22,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const pglite = await PGlite.create('memory://')
-  const db = new Kysely({ dialect: new PGliteDialect(pglite) })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   await migrateToLatest(db)
+  await loadGuideContent(db) // as every start does; buildApp then finds nothing to change
   const dump = await pglite.dumpDataDir('none')
   await db.destroy()
   const dir = await mkdtemp(join(tmpdir(), 'willkommen-pglite-'))
