@@ -20,11 +20,11 @@ import { meetupHorizon } from './meetups/horizon.plugin.ts'
 import { loadGuideContent } from './guide/guide-content.ts'
 import { insertSampleContacts } from './contacts/sample-contacts.ts'
 
-/** Request log lines without secrets: a manage token in the path is a key to someone's personal data. */
+/** Request log lines without secrets: a manage or declaration status token in the path is a key to someone's data. */
 function redactRequest(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
-    url: request.url.replace(/(\/manage\/)[^/?]+/, '$1[token]'),
+    url: request.url.replace(/(\/manage\/|^\/api\/v1\/partner-requests\/)[^/?]+/, '$1[token]'),
     remoteAddress: request.ip,
   }
 }

@@ -253,6 +253,10 @@ export interface PartnerRequestsTable {
   submitted_at: ColumnType<Date, string | Date | undefined, string | Date>
   decided_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
   decided_by: string | null
+  /** SHA-256 of the secret the declaring device keeps to read the outcome; null for older ones. */
+  status_token_hash: ColumnType<string | null, string | null | undefined, string | null>
+  reject_reason: ColumnType<string | null, string | null | undefined, string | null>
+  reject_note: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PartnerAttendanceTable {

@@ -15,11 +15,27 @@ export function keepMatch(db: WillkommenDb, clientId: string, view: MatchView | 
   return db.meta.put({ key: MATCH_KEY + clientId, value: { view, checkedAt: now } satisfies StoredMatch })
 }
 
-/** Sent entries the server may still change: a place may be given or a date cancelled, a match proposed or ended. */
+/**
+ * Sent entries the server may still change: a place may be given or a date cancelled, a match proposed
+ * or ended, a partner declaration decided.
+ */
 function isLive(entry: OutboxEntry): boolean {
-  if (entry.state !== 'sent' || !entry.response?.manageToken) return false
-  const { status } = entry.response
+  if (entry.state !== 'sent' || !entry.response) return false
+  const { status, manageToken, statusToken } = entry.response
+  if (entry.kind === 'partner-request') return Boolean(statusToken) && status === 'received'
+  if (!manageToken) return false
   return entry.kind === 'registration' ? status === 'confirmed' || status === 'waitlisted' : entry.kind === 'tandem' && status === 'received'
+}
+
+/** A partner declaration's outcome; it waits until a coordinator applied or rejected it. */
+async function refreshDeclaration(db: WillkommenDb, fetch: Fetch, entry: OutboxEntry): Promise<boolean> {
+  const response = entry.response!
+  const answer = await fetch(`/api/v1/partner-requests/${response.statusToken}`, { headers: { accept: 'application/json' } })
+  if (!answer.ok) return false
+  const outcome = (await answer.json()) as { status: string; reason: string | null; note: string | null }
+  if (outcome.status === 'open') return true
+  await db.outbox.update(entry.clientId, { response: { ...response, status: outcome.status, outcome: { reason: outcome.reason, note: outcome.note } } })
+  return false
 }
 
 interface ManagedView {
@@ -28,15 +44,20 @@ interface ManagedView {
 }
 
 /**
- * Asks the server what became of each live sign-up (`GET /api/v1/manage/:token`), stores a changed
- * status and a tandem's match. Resolves whether something still waits for someone else's decision:
- * a waitlisted registration, or a tandem entry without an active match.
+ * Asks the server what became of each live sign-up (`GET /api/v1/manage/:token`) and partner
+ * declaration (`GET /api/v1/partner-requests/:token`), stores a changed status, a tandem's match and a
+ * declaration's outcome. Resolves whether something still waits for someone else's decision: a
+ * waitlisted registration, a tandem entry without an active match, an open declaration.
  */
 export async function refreshStatuses(deps: { db: WillkommenDb; fetch: Fetch; now?: () => number }): Promise<boolean> {
   const { db } = deps
   const live = await db.outbox.orderBy('createdAt').filter(isLive).toArray()
   let pending = false
   for (const entry of live) {
+    if (entry.kind === 'partner-request') {
+      if (await refreshDeclaration(db, deps.fetch, entry)) pending = true
+      continue
+    }
     const response = entry.response!
     const answer = await deps.fetch(`/api/v1/manage/${response.manageToken}`, { headers: { accept: 'application/json' } })
     if (!answer.ok) continue // the server keeps even erased entries; an unknown token stays as it was

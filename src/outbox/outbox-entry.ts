@@ -22,8 +22,18 @@ export interface OutboxEntry {
   nextAttemptAt: number
   /** Why the server refused it (4xx): a code and per-field message keys. */
   lastError: { code: string; fields: FieldErrors } | null
-  /** The server's answer; `status` may change later (waitlisted → confirmed, cancelled). */
-  response: { status: string; manageToken?: string; id?: string } | null
+  /**
+   * The server's answer; `status` may change later (waitlisted → confirmed, cancelled; a partner
+   * declaration received → applied or rejected, with the coordinator's reason and note).
+   */
+  response: {
+    status: string
+    manageToken?: string
+    /** A partner declaration's key to its outcome (GET /api/v1/partner-requests/:token). */
+    statusToken?: string
+    id?: string
+    outcome?: { reason: string | null; note: string | null }
+  } | null
   createdAt: number
   /** A withdrawal is held until then (epoch ms), so that it can be undone; see UNDO_MS. */
   heldUntil?: number

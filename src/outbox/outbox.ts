@@ -181,7 +181,7 @@ async function record(entry: OutboxEntry, outcome: Outcome, deps: OutboxDeps, no
       await db.outbox.delete(entry.clientId)
     })
   } else {
-    const body = outcome.body as { id?: string; status?: string; manageToken?: string } | undefined
+    const body = outcome.body as { id?: string; status?: string; manageToken?: string; statusToken?: string } | undefined
     if (!body?.status || (!body.manageToken && !WITHOUT_MANAGE_TOKEN.has(entry.kind))) {
       await db.outbox.update(entry.clientId, { state: 'pending', nextAttemptAt: now + backoffDelay(entry.attempts, deps.random) })
       return
@@ -189,7 +189,12 @@ async function record(entry: OutboxEntry, outcome: Outcome, deps: OutboxDeps, no
     await db.outbox.update(entry.clientId, {
       state: 'sent',
       lastError: null,
-      response: { id: body.id, status: body.status, ...(body.manageToken ? { manageToken: body.manageToken } : {}) },
+      response: {
+        id: body.id,
+        status: body.status,
+        ...(body.manageToken ? { manageToken: body.manageToken } : {}),
+        ...(body.statusToken ? { statusToken: body.statusToken } : {}),
+      },
     })
   }
 }

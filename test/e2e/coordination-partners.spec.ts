@@ -77,6 +77,48 @@ test('a partner declares an entry in the app, the Stendal coordinator applies it
   await expect(contact).toContainText('Partner im Integrationsnetzwerk')
   await expect(contact).toContainText('Beispielstraße 12, 39590 Tangermünde')
   await expect(contact).toContainText('kontakt@nachbarschaftshaus-beispiel.org')
+  // And the declaration says it was applied.
+  await page.goto('/partners/declare')
+  await expect(page.getByTestId('partner-request')).toContainText('Übernommen – die Koordinierungsstelle hat Ihre Erklärung umgesetzt.')
+})
+
+test('a rejected declaration reaches the open phone that sent it, with the reason and the coordinator\'s note', async ({ page, browser }) => {
+  test.setTimeout(90_000)
+  const organisation = `Heimatverein Wernigerode ${Date.now()} (Beispiel)`
+  await page.clock.install()
+  await chooseLanguage(page, 'Deutsch')
+  await page.goto('/partners/declare')
+  await page.getByRole('radio', { name: /^Eintrag/ }).check()
+  await page.getByRole('textbox', { name: /^Organisation/ }).fill(organisation)
+  await page.getByRole('textbox', { name: /^Anschrift/ }).fill('Beispielweg 1, 38855 Wernigerode')
+  await page.getByLabel('Landkreis oder Stadt').selectOption('harz')
+  await page.getByRole('textbox', { name: /^Funktion der Ansprechperson/ }).fill('Vorsitz')
+  await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill('vorsitz@heimatverein-beispiel.org')
+  await page.getByRole('checkbox', { name: 'Sprache' }).check()
+  await page.getByRole('checkbox', { name: /um das Partnerverzeichnis und den Verteiler/ }).check()
+  await page.getByRole('button', { name: 'Erklärung speichern und senden' }).click()
+  const sent = page.getByTestId('partner-request').filter({ hasText: organisation })
+  await expect(sent).toContainText('Angekommen – die Koordinierungsstelle prüft die Erklärung.')
+
+  // The admin turns it down in the workspace, with a reason from the list and a note.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+  const workspace = await desk.newPage()
+  await loginAsCoordinator(workspace, 'admin@example.org')
+  await workspace.getByRole('link', { name: 'Partner', exact: true }).click()
+  await workspace.getByRole('link', { name: /Erklärungen/ }).click()
+  const request = workspace.getByTestId('partner-request-item').filter({ hasText: organisation })
+  await expect(request.getByRole('button', { name: 'Ablehnen' })).toBeDisabled()
+  await request.getByLabel('Grund, falls Sie ablehnen').selectOption('not-network')
+  await request.getByLabel('Nachricht an die Organisation (freiwillig)').fill('Bitte melden Sie sich beim Netzwerk Harz.')
+  await request.getByRole('button', { name: 'Ablehnen' }).click()
+  await expect(workspace.getByRole('status').filter({ hasText: 'Erklärung abgelehnt.' })).toBeVisible()
+  await desk.close()
+
+  // The phone stayed open: within half a minute its card says so, with the reason, in its language.
+  await page.clock.fastForward(30_000)
+  await expect(sent).toContainText('Abgelehnt – die Koordinierungsstelle hat Ihre Erklärung nicht übernommen.')
+  await expect(sent.getByTestId('reject-reason')).toHaveText('Die Organisation gehört nicht zum Netzwerk dieses Landkreises.')
+  await expect(sent).toContainText('Nachricht der Koordinierungsstelle: Bitte melden Sie sich beim Netzwerk Harz.')
 })
 
 test('the declaration form reads right to left in Arabic, with no accessibility violations', async ({ page }) => {

@@ -105,7 +105,7 @@ describe.each(DATABASES)('partner directory on %s', (kind) => {
     const sent = await declare(app, declaration())
     expect(sent.statusCode, sent.body).toBe(201)
     const answer = sent.json<{ id: string; status: string }>()
-    expect(answer).toEqual({ id: expect.any(String), status: 'received' })
+    expect(answer).toEqual({ id: expect.any(String), status: 'received', statusToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) })
     // Nothing is public before a coordinator applied it.
     expect((await syncSince(app, since)).changes.contacts).toEqual([])
 
@@ -239,9 +239,9 @@ describe.each(DATABASES)('partner directory on %s', (kind) => {
 
     // A rejected request is erased too.
     const rejectedId = (await declare(app, declaration({ organisation: 'Spaßverein (Beispiel)' }))).json<{ id: string }>().id
-    const rejected = await call<PartnerRequestItem>(app, cast.stendal, 'POST', `/partner-requests/${rejectedId}/reject`)
+    const rejected = await call<PartnerRequestItem>(app, cast.stendal, 'POST', `/partner-requests/${rejectedId}/reject`, { reason: 'not-network' })
     expect(rejected).toMatchObject({ status: 'rejected', details: null, decidedBy: 'stendal@example.org' })
-    await call(app, cast.stendal, 'POST', `/partner-requests/${rejectedId}/reject`, undefined, 409)
+    await call(app, cast.stendal, 'POST', `/partner-requests/${rejectedId}/reject`, { reason: 'not-network' }, 409)
 
     expect((await auditActions(db)).map((a) => a.action)).toEqual([
       'partner-request.receive',
@@ -259,6 +259,30 @@ describe.each(DATABASES)('partner directory on %s', (kind) => {
     ])
     const update = (await auditActions(db)).find((a) => a.action === 'partner.update')!
     expect(update.details).toMatchObject({ changed: ['organisation', 'email', 'working_groups', 'public_listing'], request: changeId })
+  })
+
+  it('tells the declaring device the outcome by its status token: open, applied, or rejected with the reason', async () => {
+    const { app, cast } = await setup(kind)
+    const outcome = async (token: string) => {
+      const res = await app.inject({ url: `/api/v1/partner-requests/${token}` })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json()
+    }
+    const applied = (await declare(app, declaration())).json<{ id: string; statusToken: string }>()
+    expect(applied.statusToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(await outcome(applied.statusToken)).toEqual({ status: 'open', decidedAt: null, reason: null, note: null })
+    await call(app, cast.stendal, 'POST', `/partner-requests/${applied.id}/apply`, {})
+    expect(await outcome(applied.statusToken)).toMatchObject({ status: 'applied', decidedAt: expect.any(String), reason: null })
+
+    const turnedDown = (await declare(app, declaration({ organisation: 'Spaßverein (Beispiel)' }))).json<{ id: string; statusToken: string }>()
+    // A reason is needed, from the fixed list.
+    await call(app, cast.stendal, 'POST', `/partner-requests/${turnedDown.id}/reject`, {}, 400)
+    await call(app, cast.stendal, 'POST', `/partner-requests/${turnedDown.id}/reject`, { reason: 'whatever' }, 400)
+    await call(app, cast.stendal, 'POST', `/partner-requests/${turnedDown.id}/reject`, { reason: 'not-network', note: '  Bitte wenden Sie sich an den Landkreis Harz.  ' })
+    expect(await outcome(turnedDown.statusToken)).toMatchObject({ status: 'rejected', reason: 'not-network', note: 'Bitte wenden Sie sich an den Landkreis Harz.' })
+
+    expect((await app.inject({ url: `/api/v1/partner-requests/${'A'.repeat(43)}` })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/api/v1/partner-requests/short' })).statusCode).toBe(400)
   })
 
   it('flags partners without attendance for twelve months, and attendance per meeting clears the flag', async () => {
@@ -428,7 +452,7 @@ describe.each(DATABASES)('partner directory: authorisation matrix on %s', (kind)
     const harzPartner = await call<PartnerDto>(app, cast.harz, 'POST', '/partners', partnerInput(), 201)
     await call(app, cast.harz, 'PUT', `/partners/${harzPartner.id}`, partnerInput({ district: 'stendal' }), 403)
     await call(app, cast.harz, 'POST', `/partner-requests/${requestId}/apply`, {}, 403)
-    await call(app, cast.harz, 'POST', `/partner-requests/${requestId}/reject`, undefined, 403)
+    await call(app, cast.harz, 'POST', `/partner-requests/${requestId}/reject`, { reason: 'other' }, 403)
     await call(app, cast.harz, 'GET', meetingUrl, undefined, 403)
     await call(app, cast.harz, 'PUT', `${meetingUrl}/attendance`, { partnerIds: [] }, 403)
 

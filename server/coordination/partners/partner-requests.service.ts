@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, PartnerListingConsent, PartnerRequestsTable } from '../../db/schema.ts'
-import type { PartnerInput, PartnerRequestInput, PartnerRequestItem } from '../../../src/shared/coordination/partner.schema.ts'
+import type { PartnerInput, PartnerRequestInput, PartnerRequestItem, PartnerRequestOutcome } from '../../../src/shared/coordination/partner.schema.ts'
+import { hashManageToken, newManageToken } from '../../volunteering/manage-token.ts'
 import type { Answer } from '../../idempotency/idempotency.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
@@ -14,12 +15,29 @@ type RequestRow = Selectable<PartnerRequestsTable>
 /** Stores a partner organisation's declaration for the coordinators of its district to decide. */
 export async function receivePartnerRequest(trx: Transaction<Database>, input: PartnerRequestInput, now: Date): Promise<Answer> {
   const id = randomUUID()
+  const { token, hash } = newManageToken()
   await trx
     .insertInto('partner_requests')
-    .values({ id, kind: input.kind, district: input.district, details: JSON.stringify(input), status: 'open', submitted_at: now })
+    .values({ id, kind: input.kind, district: input.district, details: JSON.stringify(input), status: 'open', submitted_at: now, status_token_hash: hash })
     .execute()
   await writeAudit(trx, { actor: 'partner', action: 'partner-request.receive', entity: 'partner-request', entityId: id, district: input.district, details: { kind: input.kind } })
-  return { statusCode: 201, body: { id, status: 'received' } }
+  return { statusCode: 201, body: { id, status: 'received', statusToken: token } }
+}
+
+/** What the declaring device may know of its declaration: open, applied, or rejected with the reason. */
+export async function findOutcome(db: Kysely<Database>, token: string): Promise<PartnerRequestOutcome | undefined> {
+  const row = await db
+    .selectFrom('partner_requests')
+    .select(['status', 'decided_at', 'reject_reason', 'reject_note'])
+    .where('status_token_hash', '=', hashManageToken(token))
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    status: row.status,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    reason: row.reject_reason as PartnerRequestOutcome['reason'],
+    note: row.reject_note,
+  }
 }
 
 /** The entry a change or deletion names: for a change its `entry`, for a deletion the organisation and e-mail themselves. */
@@ -158,12 +176,18 @@ export async function applyPartnerRequest(
   })
 }
 
-export async function rejectPartnerRequest(db: Kysely<Database>, coordinator: Coordinator, id: string, now: Date): Promise<PartnerRequestItem> {
+export async function rejectPartnerRequest(
+  db: Kysely<Database>,
+  coordinator: Coordinator,
+  id: string,
+  why: { reason: string; note?: string | undefined },
+  now: Date,
+): Promise<PartnerRequestItem> {
   return db.transaction().execute(async (trx) => {
     const request = await openRequest(trx, coordinator, id)
     const decided = await trx
       .updateTable('partner_requests')
-      .set({ status: 'rejected', decided_at: now, decided_by: coordinator.email, details: null })
+      .set({ status: 'rejected', decided_at: now, decided_by: coordinator.email, details: null, reject_reason: why.reason, reject_note: why.note?.trim() || null })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
@@ -173,7 +197,7 @@ export async function rejectPartnerRequest(db: Kysely<Database>, coordinator: Co
       entity: 'partner-request',
       entityId: id,
       district: request.district,
-      details: { kind: request.kind },
+      details: { kind: request.kind, reason: why.reason },
     })
     return toItem(decided, null)
   })

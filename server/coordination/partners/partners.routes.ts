@@ -19,7 +19,10 @@ import {
   PartnerRequestDecisionSchema,
   PartnerRequestItemSchema,
   PartnerRequestListQuerySchema,
+  PartnerRequestOutcomeSchema,
   PartnerRequestSchema,
+  PartnerRequestStatusParamsSchema,
+  RejectPartnerRequestSchema,
   PartnerSchema,
   type PartnerInput,
   type PartnerRequestInput,
@@ -31,7 +34,7 @@ import { Problem } from '../../errors/problem.ts'
 import { IdempotencyHeadersSchema, withIdempotency } from '../../idempotency/idempotency.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { addPartner, changePartner, findPartner, listPartners, partnerDetail, partnerNotFound, removePartner, toPartnerDto } from './partners.service.ts'
-import { applyPartnerRequest, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.service.ts'
+import { applyPartnerRequest, findOutcome, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.service.ts'
 import { listMeetings, meetingAttendance, setMeetingAttendance } from './partner-attendance.service.ts'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
@@ -165,9 +168,15 @@ export const coordinationPartnersRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<
   app.post(
     '/api/v1/coordination/partner-requests/:id/reject',
     {
-      schema: { summary: 'Reject a declaration; what it said is erased', tags, params: PartnerIdParamsSchema, response: { 200: PartnerRequestItemSchema, ...errors } },
+      schema: {
+        summary: 'Reject a declaration with a reason the declaring device is shown; what it said is erased',
+        tags,
+        params: PartnerIdParamsSchema,
+        body: RejectPartnerRequestSchema,
+        response: { 200: PartnerRequestItemSchema, ...errors },
+      },
     },
-    async (request) => rejectPartnerRequest(db, coordinatorOf(request), request.params.id, app.now()),
+    async (request) => rejectPartnerRequest(db, coordinatorOf(request), request.params.id, request.body, app.now()),
   )
 
   app.get(
@@ -248,6 +257,23 @@ export const partnerRequestRoutes: FastifyPluginAsyncTypebox<PartnerRequestRoute
         receivePartnerRequest(trx, body, now),
       )
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof PartnerRequestAnswerSchema>)
+    },
+  )
+  app.get(
+    '/api/v1/partner-requests/:token',
+    {
+      schema: {
+        summary: 'The outcome of a declaration for the device that sent it (its status token): open, applied, or rejected with the reason',
+        tags: ['partners'],
+        params: PartnerRequestStatusParamsSchema,
+        response: { 200: PartnerRequestOutcomeSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await findOutcome(db, request.params.token)
+      if (!outcome) throw new Problem(404, 'not_found', 'No declaration for this status token.')
+      reply.header('cache-control', 'no-store')
+      return outcome
     },
   )
 }

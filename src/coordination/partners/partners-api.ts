@@ -25,7 +25,8 @@ export const partnersApi = {
   requests: (status: PartnerRequestItem['status'] = 'open') => coordinationApi<PartnerRequestItem[]>(withQuery('/partner-requests', { status })),
   apply: (id: string, partnerId?: string) =>
     coordinationApi<PartnerRequestDecision>(`/partner-requests/${id}/apply`, { method: 'POST', body: partnerId ? { partnerId } : {} }),
-  reject: (id: string) => coordinationApi<PartnerRequestItem>(`/partner-requests/${id}/reject`, { method: 'POST' }),
+  reject: (id: string, why: { reason: string; note: string }) =>
+    coordinationApi<PartnerRequestItem>(`/partner-requests/${id}/reject`, { method: 'POST', body: { reason: why.reason, ...(why.note.trim() ? { note: why.note.trim() } : {}) } }),
   meetings: () => coordinationApi<MeetingDto[]>('/partner-meetings'),
   attendance: (occurrenceId: string) => coordinationApi<MeetingAttendanceDto>(`/partner-meetings/${encodeURIComponent(occurrenceId)}`),
   setAttendance: (occurrenceId: string, partnerIds: string[]) =>

@@ -77,7 +77,32 @@ export type PartnerRequestInput = Static<typeof PartnerRequestSchema>
 export const PartnerRequestAnswerSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   status: Type.Literal('received'),
+  /** The declaring device's secret to read the outcome (GET /api/v1/partner-requests/:token). */
+  statusToken: Type.String(),
 })
+
+/** Why a coordinator turns a declaration down; the declaring device shows it in its own language. */
+export const PARTNER_REJECT_REASONS = ['not-network', 'duplicate', 'not-found', 'unclear', 'other'] as const
+
+export const RejectPartnerRequestSchema = Type.Object(
+  {
+    reason: literals(PARTNER_REJECT_REASONS),
+    /** A short word to the organisation, shown as written. */
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+)
+
+export const PartnerRequestStatusParamsSchema = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, { additionalProperties: false })
+
+/** What the declaring device learns: open, applied, or rejected with the reason. */
+export const PartnerRequestOutcomeSchema = Type.Object({
+  status: literals(PARTNER_REQUEST_STATUSES),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([literals(PARTNER_REJECT_REASONS), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+})
+export type PartnerRequestOutcome = Static<typeof PartnerRequestOutcomeSchema>
 
 /** What a coordinator types into the partner editor. */
 export const PartnerInputSchema = Type.Object(

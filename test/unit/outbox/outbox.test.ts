@@ -220,6 +220,21 @@ describe('outbox', () => {
     expect(await refreshStatuses({ db, fetch: again.fetch, now: clock })).toBe(false)
   })
 
+  it('learns the outcome of a partner declaration by its status token, with the reason', async () => {
+    const entry = await enqueue(db, 'partner-request', {}, now)
+    const STATUS = 'S'.repeat(43)
+    const open = { status: 'open', decidedAt: null, reason: null, note: null }
+    const s = server(json(201, { id: '6f1f7d36-3c8e-4a57-9f51-3a8f3c1f1a13', status: 'received', statusToken: STATUS }), json(200, open))
+    await flush({ db, fetch: s.fetch, now: clock })
+    expect(await refreshStatuses({ db, fetch: s.fetch })).toBe(true)
+    expect(s.calls[1]!.url).toBe(`/api/v1/partner-requests/${STATUS}`)
+
+    const rejected = { status: 'rejected', decidedAt: '2026-11-29T10:00:00.000Z', reason: 'duplicate', note: 'Schon eingetragen.' }
+    expect(await refreshStatuses({ db, fetch: server(json(200, rejected)).fetch })).toBe(false)
+    expect((await db.outbox.get(entry.clientId))!.response).toMatchObject({ status: 'rejected', outcome: { reason: 'duplicate', note: 'Schon eingetragen.' } })
+    expect(await refreshStatuses({ db, fetch: server().fetch })).toBe(false) // decided: not asked again
+  })
+
   it('leaves cancelled, rejected and unsent entries alone', async () => {
     const sent = await enqueue(db, 'registration', {}, now)
     await enqueue(db, 'tandem', {}, now + 1)
