@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ApiError } from '../../src/shared/api-error.schema.ts'
-import { errorCode } from '../../src/shared/volunteering/validate.ts'
+import { errorCode } from '../../src/shared/validate.ts'
 
 interface AjvError {
   instancePath: string

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../shared/volunteering/validate.ts'
+import type { FieldErrors } from '../shared/validate.ts'
 
 /** The first error for a field or anything inside it (`languages` also covers `languages.0.level`). */
 export function errorFor(errors: FieldErrors, field: string): string {

@@ -1,6 +1,6 @@
 import { nextTick, ref } from 'vue'
 import type { OutboxEntry } from '../outbox/outbox-entry.ts'
-import type { FieldErrors } from '../shared/volunteering/validate.ts'
+import type { FieldErrors } from '../shared/validate.ts'
 import { errorFor, focusFirstError } from './form-errors.ts'
 import { useDraft } from './use-draft.ts'
 

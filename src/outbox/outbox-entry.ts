@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../shared/volunteering/validate.ts'
+import type { FieldErrors } from '../shared/validate.ts'
 
 /**
  * What the phone sends: a tandem entry, a registration, the cancellation of an earlier one, or a

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../shared/volunteering/validate.ts'
+import type { FieldErrors } from '../../shared/validate.ts'
 import { ApiProblem, problemKey } from '../problems.ts'
 
 /** The first error for a field or anything inside it (`recurrence` also covers `recurrence.end.date`). */

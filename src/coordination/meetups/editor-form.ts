@@ -2,7 +2,7 @@ import type { EditorTexts, MeetupEditorInput, RecurrenceInput } from '../../shar
 import { MeetupEditorInputSchema } from '../../shared/coordination/meetup-editor.schema.ts'
 import { meetupEditorErrors, monthWeekOf, normalizeEditorInput, WEEK_ORDER, weekdayOf } from '../../shared/coordination/meetup-editor.ts'
 import { parseLocalDateTime } from '../../shared/meetups/recurrence.ts'
-import { validate, type FieldErrors } from '../../shared/volunteering/validate.ts'
+import { validate, type FieldErrors } from '../../shared/validate.ts'
 
 /**
  * The editor form's own state: what the inputs hold (text for numbers, date and time apart), and its

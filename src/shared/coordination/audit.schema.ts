@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema } from '../volunteering/fields.schema.ts'
+import { DistrictSchema } from '../fields.schema.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 
 export const AuditQuerySchema = Type.Object(

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema, literals } from '../volunteering/fields.schema.ts'
+import { DistrictSchema, literals } from '../fields.schema.ts'
 import { AUDIENCES, MEETUP_KINDS } from '../meetups/meetup-kinds.ts'
 import { WEEKDAYS } from '../meetups/recurrence.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'

@@ -2,7 +2,7 @@ import { fromBerlinWallTime, toBerlinWallTime, type WallTime } from '../berlin-t
 import type { LocalizedText } from '../localized-text.ts'
 import type { Meetup } from '../meetups/meetup.schema.ts'
 import { expandStarts, formatRRule, parseLocalDateTime, parseRRule, WEEKDAYS, type RecurrenceRule, type Weekday } from '../meetups/recurrence.ts'
-import type { FieldErrors } from '../volunteering/validate.ts'
+import type { FieldErrors } from '../validate.ts'
 import {
   EDITOR_LANGUAGES,
   EDITOR_LIMITS,

@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizeSubmission } from '../volunteering/normalize.ts'
-import { validate, type FieldErrors } from '../volunteering/validate.ts'
+import { validate, type FieldErrors } from '../validate.ts'
 import { PartnerInputSchema, PartnerRequestSchema, type PartnerInput, type PartnerRequestInput } from './partner.schema.ts'
 
 /**

@@ -1,12 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema, EmailSchema, LocaleSchema, PhoneSchema, literals } from '../volunteering/fields.schema.ts'
+import { DistrictSchema, EmailSchema, LocaleSchema, PhoneSchema, literals } from '../fields.schema.ts'
 import { WORKING_GROUPS } from '../volunteering/registration.schema.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 
 /**
  * The network's partner directory (seed 004): the public declaration a partner organisation sends
  * (entry, change or deletion), and what coordinators see and edit. The form and the server check the
- * same schemas (src/shared/volunteering/validate.ts); rules tying fields to the kind are in ./partner-rules.ts.
+ * same schemas (src/shared/validate.ts); rules tying fields to the kind are in ./partner-rules.ts.
  */
 
 export { WORKING_GROUPS }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema, literals } from '../volunteering/fields.schema.ts'
+import { DistrictSchema, literals } from '../fields.schema.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 import { LOCALE_CODES } from '../locale-codes.ts'
 

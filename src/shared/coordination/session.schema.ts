@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema, EmailSchema } from '../volunteering/fields.schema.ts'
+import { DistrictSchema, EmailSchema } from '../fields.schema.ts'
 
 export const LoginSchema = Type.Object(
   {

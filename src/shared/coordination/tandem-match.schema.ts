@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DistrictSchema, literals } from '../volunteering/fields.schema.ts'
+import { DistrictSchema, literals } from '../fields.schema.ts'
 import { LANGUAGE_LEVELS, TANDEM_KINDS, TANDEM_ROLES } from '../volunteering/tandem.schema.ts'
 
 /**

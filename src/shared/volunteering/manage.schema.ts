@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { ManageTokenSchema, literals } from './fields.schema.ts'
+import { literals } from '../fields.schema.ts'
+import { ManageTokenSchema } from './fields.schema.ts'
 import { MatchViewSchema } from '../coordination/tandem-match.schema.ts'
 
 export const ManageParamsSchema = Type.Object({ token: ManageTokenSchema }, { additionalProperties: false })

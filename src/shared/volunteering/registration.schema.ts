@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { ConsentsSchema, EmailSchema, LIMITS, LocaleSchema, NameSchema, literals } from './fields.schema.ts'
+import { EmailSchema, LIMITS, LocaleSchema, NameSchema, literals } from '../fields.schema.ts'
+import { ConsentsSchema } from './fields.schema.ts'
 
 /** The working groups of the integration network (seed 004), and the cross-group meetings. */
 export const WORKING_GROUPS = ['work-training', 'culture-social', 'language', 'cross-group'] as const

@@ -1,7 +1,7 @@
 import { normalizeSubmission } from './normalize.ts'
 import { RegistrationSchema, type RegistrationInput } from './registration.schema.ts'
 import { TandemSchema, type TandemInput } from './tandem.schema.ts'
-import { validate, type FieldErrors } from './validate.ts'
+import { validate, type FieldErrors } from '../validate.ts'
 
 /** Rules a JSON Schema cannot say simply: a tandem entry needs an e-mail address or a phone number. */
 export function tandemRuleErrors(input: Partial<TandemInput>): FieldErrors {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { ConsentsSchema, DistrictSchema, EmailSchema, LIMITS, LocaleSchema, NameSchema, PhoneSchema, literals } from './fields.schema.ts'
+import { DistrictSchema, EmailSchema, LIMITS, LocaleSchema, NameSchema, PhoneSchema, literals } from '../fields.schema.ts'
+import { ConsentsSchema } from './fields.schema.ts'
 
 export const TANDEM_ROLES = ['offer', 'request'] as const
 export const TANDEM_KINDS = ['language', 'sponsorship', 'office'] as const

@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/coordination/meetup-editor.ts'
 import { MeetupEditorInputSchema, type MeetupEditorInput } from '../../../src/shared/coordination/meetup-editor.schema.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
-import { validate } from '../../../src/shared/volunteering/validate.ts'
+import { validate } from '../../../src/shared/validate.ts'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
 

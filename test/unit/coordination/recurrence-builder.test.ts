@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils'
 import { createI18n } from 'vue-i18n'
 import RecurrenceBuilder from '../../../src/coordination/meetups/RecurrenceBuilder.vue'
 import type { RecurrenceInput } from '../../../src/shared/coordination/meetup-editor.schema.ts'
-import type { FieldErrors } from '../../../src/shared/volunteering/validate.ts'
+import type { FieldErrors } from '../../../src/shared/validate.ts'
 
 // The builder as a coordinator uses it: real German texts, a v-model the parent keeps, real dates.
 const files = import.meta.glob<Record<string, unknown>>(['../../../locales/de.json', '../../../locales/coordination/meetups.de.json'], {

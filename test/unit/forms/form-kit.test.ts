@@ -6,7 +6,7 @@ import { db } from '../../../src/db/db.ts'
 import TextField from '../../../src/forms/TextField.vue'
 import ConfirmAction from '../../../src/forms/ConfirmAction.vue'
 import { useOutboxForm } from '../../../src/forms/use-outbox-form.ts'
-import type { FieldErrors } from '../../../src/shared/volunteering/validate.ts'
+import type { FieldErrors } from '../../../src/shared/validate.ts'
 
 // The form kit as a person uses it: real German texts, real IndexedDB (fake-indexeddb) for drafts.
 const files = import.meta.glob<Record<string, never>>('../../../locales/de.json', { eager: true, import: 'default' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizePhone, normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
 import { checkTandem } from '../../../src/shared/volunteering/rules.ts'
-import { errorCode, validate } from '../../../src/shared/volunteering/validate.ts'
+import { errorCode, validate } from '../../../src/shared/validate.ts'
 import { TandemSchema } from '../../../src/shared/volunteering/tandem.schema.ts'
 import { emptyTandemForm, tandemFormFrom, tandemPayload } from '../../../src/volunteering/tandem-form.ts'
 

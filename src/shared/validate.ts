@@ -1,5 +1,5 @@
 /**
- * A small validator for the JSON Schemas of src/shared/volunteering, so a form rejects exactly what
+ * A small validator for the JSON Schemas in src/shared, so a form rejects exactly what
  * the server rejects, with the same message key, without shipping ajv to the phone. It knows the
  * keywords those schemas use; errorCode() is also used by the server's error handler.
  */
