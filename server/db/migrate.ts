@@ -7,6 +7,7 @@ import * as coordination from './migrations/0005-coordination.ts'
 import * as meetupCancellation from './migrations/0006-meetup-cancellation.ts'
 import * as tandemMatching from './migrations/0007-tandem-matching.ts'
 import * as partnerConsent from './migrations/0008-partner-consent.ts'
+import * as registrationFlows from './migrations/0009-registration-flows.ts'
 import * as partnerRequestOutcome from './migrations/0011-partner-request-outcome.ts'
 import * as content from './migrations/0014-content.ts'
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-meetup-cancellation': meetupCancellation,
   '0007-tandem-matching': tandemMatching,
   '0008-partner-consent': partnerConsent,
+  '0009-registration-flows': registrationFlows,
   '0011-partner-request-outcome': partnerRequestOutcome,
   '0014-content': content,
 }

@@ -53,6 +53,8 @@ export interface MeetupOccurrencesTable {
   ends_at: ColumnType<Date, string | Date, string | Date>
   status: 'scheduled' | 'cancelled'
   seq: number
+  /** Places for this date alone (migration 0009); null: the meetup's capacity. */
+  capacity: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface TombstonesTable {
@@ -82,7 +84,8 @@ export interface TandemsTable {
 export interface RegistrationsTable {
   id: string
   occurrence_id: string
-  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  /** `date_cancelled`: the date itself was cancelled (migration 0009); the row stays for the record. */
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'date_cancelled'
   name: string | null
   organisation: string | null
   email: string | null
@@ -217,6 +220,9 @@ export interface TandemMatchesTable {
   proposed_by: string
   proposed_at: ColumnType<Date, string | Date | undefined, string | Date>
   changed_at: ColumnType<Date, string | Date | undefined, string | Date>
+  /** Whether each side had agreed to pass on their contact when proposed (migration 0009); kept after erasure. */
+  offer_share_consent: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  request_share_consent: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
 }
 
 export interface PartnersTable {

@@ -20,7 +20,7 @@ export async function occurrencesForFeed(
     .selectFrom('meetup_occurrences as o')
     .innerJoin('meetups as m', 'm.id', 'o.meetup_id')
     .selectAll('m')
-    .select(['o.id as o_id', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status'])
+    .select(['o.id as o_id', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status', 'o.capacity as o_capacity'])
     .where('o.ends_at', '>=', new Date(now.getTime() - FEED_PAST_DAYS * 86400000))
   if (filter.district) query = query.where('m.district', '=', filter.district)
   if (filter.kind) query = query.where('m.kind', '=', filter.kind)
@@ -29,7 +29,7 @@ export async function occurrencesForFeed(
   return rows.map((row) => {
     const meetup = series.get(row.id) ?? toSeriesDto(row)
     series.set(row.id, meetup)
-    return { meetup, occurrence: toOccurrenceDto({ ...row, id: row.o_id, meetup_id: row.id }, meetup) }
+    return { meetup, occurrence: toOccurrenceDto({ ...row, id: row.o_id, meetup_id: row.id, capacity: row.o_capacity }, meetup) }
   })
 }
 

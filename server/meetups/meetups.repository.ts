@@ -14,7 +14,7 @@ export async function occurrencesChangedSince(db: Kysely<Database>, since: numbe
   let query = db
     .selectFrom('meetup_occurrences as o')
     .innerJoin('meetups as m', 'm.id', 'o.meetup_id')
-    .select(['o.id', 'o.meetup_id', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status', 'o.seq', 'm.district', 'm.kind'])
+    .select(['o.id', 'o.meetup_id', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status', 'o.capacity', 'o.seq', 'm.district', 'm.kind'])
     .where('o.seq', '>', since)
   if (since === 0) query = query.where('o.ends_at', '>=', new Date(now.getTime() - FIRST_SYNC_PAST_DAYS * 86400000))
   const rows = await query.orderBy('o.seq').execute()

@@ -28,7 +28,8 @@ export async function findOccurrenceForRegistration(
       'o.starts_at',
       'o.ends_at',
       'o.status',
-      'm.capacity',
+      // A date's own capacity wins over its meetup's.
+      (eb) => eb.fn.coalesce('o.capacity', 'm.capacity').as('capacity'),
       'm.registration_required',
       'm.district',
     ])

@@ -150,7 +150,7 @@ export function toSeriesDto(row: Selectable<MeetupsTable>): Meetup {
   }
 }
 
-type OccurrenceRow = Pick<Selectable<MeetupOccurrencesTable>, 'id' | 'meetup_id' | 'original_start' | 'starts_at' | 'ends_at' | 'status'>
+type OccurrenceRow = Pick<Selectable<MeetupOccurrencesTable>, 'id' | 'meetup_id' | 'original_start' | 'starts_at' | 'ends_at' | 'status' | 'capacity'>
 
 /** A date as the API and the sync send it; district and kind come from its series. */
 export function toOccurrenceDto(row: OccurrenceRow, series: Pick<Meetup, 'district' | 'kind'>): MeetupOccurrence {
@@ -161,6 +161,7 @@ export function toOccurrenceDto(row: OccurrenceRow, series: Pick<Meetup, 'distri
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
     status: row.status,
+    capacity: row.capacity,
     district: series.district,
     kind: series.kind,
   }

@@ -5,16 +5,29 @@ import { hashManageToken } from './manage-token.ts'
 import { cancelTandem, findTandemByTokenHash, renewTandem } from './tandems.repository.ts'
 import { cancelRegistration, findRegistrationByTokenHash } from './registrations.repository.ts'
 import { closeMatchesOfWithdrawnEntry, matchViewFor } from '../coordination/tandems/matches.service.ts'
+import { movedFrom } from '../../src/shared/meetups/moved-date.ts'
 
-/** The event a registration is for, as its manage-link page names it (the phone that opens the link may have no synced data). */
+/**
+ * The event a registration is for, as its manage-link page names it (the phone that opens the link may
+ * have no synced data): the date as it stands now, cancelled or moved (from when).
+ */
 async function eventOf(db: Kysely<Database>, occurrenceId: string) {
   const row = await db
     .selectFrom('meetup_occurrences as o')
     .innerJoin('meetups as m', 'm.id', 'o.meetup_id')
-    .select(['m.title', 'o.starts_at', 'm.place_name'])
+    .select(['m.title', 'o.original_start', 'o.starts_at', 'o.ends_at', 'o.status', 'm.place_name'])
     .where('o.id', '=', occurrenceId)
     .executeTakeFirst()
-  return row ? { title: row.title, startsAt: row.starts_at.toISOString(), placeName: row.place_name } : null
+  if (!row) return null
+  const startsAt = row.starts_at.toISOString()
+  return {
+    title: row.title,
+    startsAt,
+    endsAt: row.ends_at.toISOString(),
+    placeName: row.place_name,
+    status: row.status,
+    movedFrom: movedFrom({ originalStart: row.original_start, startsAt }),
+  }
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

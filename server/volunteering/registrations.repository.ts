@@ -4,7 +4,7 @@ import type { Database, RegistrationsTable } from '../db/schema.ts'
 import type { RegistrationInput } from '../../src/shared/volunteering/registration.schema.ts'
 import { findOccurrenceForRegistration } from '../meetups/occurrence-lookup.ts'
 import type { Answer } from '../idempotency/idempotency.ts'
-import { newManageToken } from './manage-token.ts'
+import { deviceManageToken, newManageToken } from './manage-token.ts'
 import { Problem } from '../errors/problem.ts'
 
 /**
@@ -31,8 +31,26 @@ async function storeCount(trx: Transaction<Database>, occurrenceId: string): Pro
   await trx.updateTable('registration_counters').set({ confirmed }).where('occurrence_id', '=', occurrenceId).execute()
 }
 
-/** Confirms while places are free, waitlists beyond; rejects dates that are unknown, past, cancelled or open. */
-export async function createRegistration(trx: Transaction<Database>, input: RegistrationInput, now: Date): Promise<Answer> {
+/** The live (confirmed or waitlisted) registration a person already holds for a date, by manage token or e-mail. */
+async function findHeldPlace(trx: Transaction<Database>, occurrenceId: string, email: string, tokenHash: string | undefined) {
+  return trx
+    .selectFrom('registrations')
+    .select(['id', 'status', 'manage_token_hash'])
+    .where('occurrence_id', '=', occurrenceId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .where((eb) => eb.or([eb('email', '=', email), ...(tokenHash ? [eb('manage_token_hash', '=', tokenHash)] : [])]))
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/**
+ * Confirms while places are free, waitlists beyond; rejects dates that are unknown, past, cancelled or open.
+ * One person holds one place per date: the same phone (its device key) is answered with the place it
+ * already has (200, same token); the same e-mail address from elsewhere is refused (409), as handing
+ * out that place's manage token would let anyone who knows an address see and cancel it.
+ */
+export async function createRegistration(trx: Transaction<Database>, input: RegistrationInput, now: Date, deviceKey?: string): Promise<Answer> {
   const occurrence = await findOccurrenceForRegistration(trx, input.occurrenceId)
   const field = (code: string) => ({ occurrenceId: code })
   if (!occurrence) throw new Problem(422, 'unknown_occurrence', 'No such event date.', field('errors.occurrence.unknown'))
@@ -43,10 +61,20 @@ export async function createRegistration(trx: Transaction<Database>, input: Regi
   if (occurrence.endsAt <= now) throw new Problem(409, 'occurrence_past', 'This date is over.', field('errors.occurrence.past'))
 
   await lockCounter(trx, occurrence.id)
+  const phoneToken = deviceKey ? deviceManageToken(deviceKey, occurrence.id) : undefined
+  const held = await findHeldPlace(trx, occurrence.id, input.email, phoneToken?.hash)
+  if (held && phoneToken && held.manage_token_hash === phoneToken.hash) {
+    return { statusCode: 200, body: { id: held.id, status: held.status, manageToken: phoneToken.token } }
+  }
+  if (held) throw new Problem(409, 'already_registered', 'This e-mail address is already registered for this date.', { email: 'errors.registration.duplicate' })
+  // A withdrawn registration of this phone keeps its token; a new one then gets a random token.
+  const tokenFree = phoneToken && !(await findRegistrationByTokenHash(trx, phoneToken.hash))
+  const { token, hash } = tokenFree ? phoneToken : newManageToken()
+  // Read after the lock: a capacity change commits under the same lock.
+  const capacity = (await findOccurrenceForRegistration(trx, occurrence.id))!.capacity
   const confirmed = await countConfirmed(trx, occurrence.id)
-  const status = occurrence.capacity === null || confirmed < occurrence.capacity ? 'confirmed' : 'waitlisted'
+  const status = capacity === null || confirmed < capacity ? 'confirmed' : 'waitlisted'
   const id = randomUUID()
-  const { token, hash } = newManageToken()
   await trx
     .insertInto('registrations')
     .values({
@@ -68,7 +96,7 @@ export async function createRegistration(trx: Transaction<Database>, input: Regi
   return { statusCode: 201, body: { id, status, manageToken: token } }
 }
 
-export async function findRegistrationByTokenHash(db: Kysely<Database>, hash: string): Promise<Selectable<RegistrationsTable> | undefined> {
+export async function findRegistrationByTokenHash(db: Kysely<Database> | Transaction<Database>, hash: string): Promise<Selectable<RegistrationsTable> | undefined> {
   return db.selectFrom('registrations').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst()
 }
 
@@ -83,22 +111,32 @@ export async function cancelRegistration(trx: Transaction<Database>, id: string,
     .set({ status: 'cancelled', name: null, organisation: null, email: null, consents: null, cancelled_at: now, erased_at: now })
     .where('id', '=', id)
     .execute()
-  if (row.status === 'confirmed') {
-    const occurrence = await findOccurrenceForRegistration(trx, current.occurrence_id)
-    const confirmed = await countConfirmed(trx, current.occurrence_id)
-    const free = occurrence?.capacity === null || occurrence === undefined ? 1 : occurrence.capacity - confirmed
-    if (free > 0) {
-      const first = await trx
+  await fillFreePlaces(trx, current.occurrence_id)
+}
+
+/**
+ * Gives every free place of a date to the longest-waiting people, in the order they registered, and
+ * stores the count. Call it with the date's lock held (lockCounter) after anything that frees places:
+ * a cancellation, a higher capacity, a date taking place again. Returns the ids moved up.
+ */
+export async function fillFreePlaces(trx: Transaction<Database>, occurrenceId: string): Promise<string[]> {
+  const occurrence = await findOccurrenceForRegistration(trx, occurrenceId)
+  let promoted: string[] = []
+  if (occurrence?.status === 'scheduled') {
+    const free = occurrence.capacity === null ? undefined : occurrence.capacity - (await countConfirmed(trx, occurrenceId))
+    if (free === undefined || free > 0) {
+      let waiting = trx
         .selectFrom('registrations')
         .select('id')
-        .where('occurrence_id', '=', current.occurrence_id)
+        .where('occurrence_id', '=', occurrenceId)
         .where('status', '=', 'waitlisted')
         .orderBy('created_at')
         .orderBy('id')
-        .limit(1)
-        .executeTakeFirst()
-      if (first) await trx.updateTable('registrations').set({ status: 'confirmed' }).where('id', '=', first.id).execute()
+      if (free !== undefined) waiting = waiting.limit(free)
+      promoted = (await waiting.execute()).map((r) => r.id)
+      if (promoted.length > 0) await trx.updateTable('registrations').set({ status: 'confirmed' }).where('id', 'in', promoted).execute()
     }
   }
-  await storeCount(trx, current.occurrence_id)
+  await storeCount(trx, occurrenceId)
+  return promoted
 }

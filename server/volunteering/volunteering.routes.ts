@@ -27,6 +27,13 @@ export interface VolunteeringOptions {
   submissionsPerMinute?: number
 }
 
+const RegistrationHeadersSchema = Type.Object({
+  ...IdempotencyHeadersSchema.properties,
+  'x-device-key': Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: "The phone's own secret: the same phone registering again for a date is answered with its place." }),
+  ),
+})
+
 const errors = { 400: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema }
 
 /** Same cleaning as the forms do (trim, e-mail lower case, phone in E.164) before the schema is checked. */
@@ -73,15 +80,17 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
     {
       schema: {
         summary: 'Register for one date of a network event; beyond capacity the registration is waitlisted',
-        headers: IdempotencyHeadersSchema,
+        description: 'One place per person and date: the same phone gets its place back (200); the same e-mail address elsewhere gets 409.',
+        headers: RegistrationHeadersSchema,
         body: RegistrationSchema,
-        response: { 201: SubmissionAnswerSchema, ...errors },
+        response: { 200: SubmissionAnswerSchema, 201: SubmissionAnswerSchema, ...errors },
       },
       config: rateLimitConfig,
       preValidation: normalizeBody,
     },
     async (request, reply) => {
-      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now()), request)
+      const deviceKey = request.headers['x-device-key']
+      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now(), deviceKey), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )

@@ -23,6 +23,8 @@ import { expandStarts, formatLocalDateTime, parseLocalDateTime, parseWallKey } f
 import { originalStartInstant } from '../../../src/shared/meetups/occurrences.ts'
 import { fromBerlinWallTime } from '../../../src/shared/berlin-time.ts'
 import { HORIZON_DAYS, saveSeries, toSeriesDto, type SeriesInput } from '../../meetups/series.repository.ts'
+import { nextChangeSeq } from '../../sync/change-seq.ts'
+import { registrationsFollowDates } from '../../volunteering/registrations-follow-dates.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { canonicalJson } from '../../sync/canonical-json.ts'
@@ -48,7 +50,9 @@ function ruleHorizon(now: Date): Date {
   return new Date(now.getTime() + (HORIZON_DAYS + 31) * DAY)
 }
 
-function editorDate(o: Selectable<MeetupOccurrencesTable>, meetup: Meetup): EditorDate {
+type StoredDate = Selectable<MeetupOccurrencesTable> & { registered: number | string | null }
+
+function editorDate(o: StoredDate, meetup: Meetup): EditorDate {
   const exception = meetup.exceptions.find((e) => e.original === o.original_start)
   return {
     id: o.id,
@@ -58,14 +62,25 @@ function editorDate(o: Selectable<MeetupOccurrencesTable>, meetup: Meetup): Edit
     status: o.status,
     movedFrom: exception?.movedTo ? originalStartInstant(o.original_start).toISOString() : null,
     cancelledAlone: exception?.cancelled === true,
+    capacity: o.capacity,
+    registered: Number(o.registered ?? 0),
   }
 }
 
-async function upcomingDates(db: Kysely<Database>, meetupIds: string[], now: Date) {
+/** Dates still to come, each with how many people hold or wait for a place (told before cancelling it). */
+async function upcomingDates(db: Kysely<Database>, meetupIds: string[], now: Date): Promise<StoredDate[]> {
   if (meetupIds.length === 0) return []
   return db
-    .selectFrom('meetup_occurrences')
-    .selectAll()
+    .selectFrom('meetup_occurrences as o')
+    .selectAll('o')
+    .select((eb) =>
+      eb
+        .selectFrom('registrations as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('r.occurrence_id', '=', 'o.id')
+        .where('r.status', 'in', ['confirmed', 'waitlisted'])
+        .as('registered'),
+    )
     .where('meetup_id', 'in', meetupIds)
     .where('ends_at', '>=', now)
     .orderBy('starts_at')
@@ -85,7 +100,7 @@ export async function listEditableMeetups(
   if (kind) query = query.where('kind', '=', kind)
   const rows = await query.execute()
   const dates = await upcomingDates(db, rows.map((r) => r.id), now)
-  const byMeetup = new Map<string, Selectable<MeetupOccurrencesTable>[]>()
+  const byMeetup = new Map<string, StoredDate[]>()
   for (const d of dates) byMeetup.set(d.meetup_id, [...(byMeetup.get(d.meetup_id) ?? []), d])
   const items = rows
     .map((row) => {
@@ -216,6 +231,7 @@ export async function updateMeetup(
     if (changed.length === 0) return
     const exceptions = exceptionsInRule(fields, before.exceptions, ruleHorizon(now))
     await saveSeries(trx, { ...seriesOf(before), ...fields, exceptions }, now)
+    await registrationsFollowDates(trx, id, now)
     await writeAudit(trx, {
       actor: coordinator.email,
       action: 'meetup.update',
@@ -244,6 +260,7 @@ export async function cancelMeetup(db: Kysely<Database>, coordinator: Coordinato
       .where('starts_at', '>=', now)
       .executeTakeFirstOrThrow()
     await saveSeries(trx, { ...seriesOf(toSeriesDto(row)), cancelledAt: now.toISOString() }, now)
+    await registrationsFollowDates(trx, id, now)
     await writeAudit(trx, {
       actor: coordinator.email,
       action: 'meetup.cancel',
@@ -261,6 +278,7 @@ export async function restoreMeetup(db: Kysely<Database>, coordinator: Coordinat
     const row = await lockMeetup(trx, id, coordinator)
     if (!row.cancelled_at) return
     await saveSeries(trx, { ...seriesOf(toSeriesDto(row)), cancelledAt: null }, now)
+    await registrationsFollowDates(trx, id, now)
     await writeAudit(trx, { actor: coordinator.email, action: 'meetup.restore', entity: 'meetup', entityId: id, district: row.district })
   })
 }
@@ -327,6 +345,7 @@ export async function changeDate(
     const exceptions = [...meetup.exceptions.filter((e) => e.original !== original), ...(keep ? [next] : [])]
     exceptions.sort((a, b) => a.original.localeCompare(b.original))
     await saveSeries(trx, { ...seriesOf(meetup), exceptions }, now)
+    await registrationsFollowDates(trx, id, now)
     await writeAudit(trx, {
       actor: coordinator.email,
       action,
@@ -334,6 +353,37 @@ export async function changeDate(
       entityId: date.id,
       district: row.district,
       details,
+    })
+  })
+}
+
+/**
+ * Gives one date its own capacity (null: the meetup's again). Places freed by more capacity go to the
+ * waiting list at once; fewer places take nobody's place away. Phones learn it by the delta sync.
+ */
+export async function setDateCapacity(
+  db: Kysely<Database>,
+  coordinator: Coordinator,
+  id: string,
+  original: string,
+  capacity: number | null,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockMeetup(trx, id, coordinator)
+    const date = await trx.selectFrom('meetup_occurrences').selectAll().where('id', '=', `${id}:${original}`).executeTakeFirst()
+    if (!date) throw dateNotFound()
+    if (date.ends_at < now) throw new Problem(409, 'date_past', 'This date is over already.')
+    if (date.capacity === capacity) return
+    await trx.updateTable('meetup_occurrences').set({ capacity, seq: await nextChangeSeq(trx) }).where('id', '=', date.id).execute()
+    await registrationsFollowDates(trx, id, now)
+    await writeAudit(trx, {
+      actor: coordinator.email,
+      action: 'date.capacity',
+      entity: 'date',
+      entityId: date.id,
+      district: row.district,
+      details: { original, capacity, previous: date.capacity },
     })
   })
 }

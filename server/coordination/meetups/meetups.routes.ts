@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
 import {
+  DateCapacitySchema,
   DateParamsSchema,
   EditorDetailSchema,
   EditorListItemSchema,
@@ -26,6 +27,7 @@ import {
   listEditableMeetups,
   readEditorDetail,
   restoreMeetup,
+  setDateCapacity,
   updateMeetup,
 } from './meetup-editor.service.ts'
 
@@ -211,6 +213,41 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     async (request) => {
       const { id, original } = request.params
       await changeDate(db, coordinatorOf(request), id, original, { kind: 'move', startsLocal: request.body.startsLocal }, app.now())
+      return detail(id)
+    },
+  )
+
+  app.put(
+    '/api/v1/coordination/meetups/:id/dates/:original/capacity',
+    {
+      schema: {
+        summary: 'Give one date its own number of places; freed places go to the waiting list at once',
+        tags,
+        params: DateParamsSchema,
+        body: DateCapacitySchema,
+        response: { 200: EditorDetailSchema, ...changeErrors },
+      },
+    },
+    async (request) => {
+      const { id, original } = request.params
+      await setDateCapacity(db, coordinatorOf(request), id, original, request.body.capacity)
+      return detail(id)
+    },
+  )
+
+  app.delete(
+    '/api/v1/coordination/meetups/:id/dates/:original/capacity',
+    {
+      schema: {
+        summary: 'Give one date the event\'s number of places again',
+        tags,
+        params: DateParamsSchema,
+        response: { 200: EditorDetailSchema, ...changeErrors },
+      },
+    },
+    async (request) => {
+      const { id, original } = request.params
+      await setDateCapacity(db, coordinatorOf(request), id, original, null)
       return detail(id)
     },
   )

@@ -18,7 +18,7 @@ type Db = Kysely<Database> | Transaction<Database>
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const MAX_DATES = 1000
-const STATUS_ORDER: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 1, cancelled: 2 }
+const STATUS_ORDER: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 1, date_cancelled: 2, cancelled: 3 }
 
 export const dateNotFound = () => new Problem(404, 'not_found', 'No such event date.')
 export const registrationNotFound = () => new Problem(404, 'not_found', 'No such registration.')
@@ -30,7 +30,7 @@ function baseDates(db: Db) {
       'occurrence_id',
       eb.fn.count<string>('id').filterWhere('status', '=', 'confirmed').as('confirmed'),
       eb.fn.count<string>('id').filterWhere('status', '=', 'waitlisted').as('waitlisted'),
-      eb.fn.count<string>('id').filterWhere('status', '=', 'cancelled').as('cancelled'),
+      eb.fn.count<string>('id').filterWhere('status', 'in', ['cancelled', 'date_cancelled']).as('cancelled'),
     ])
     .groupBy('occurrence_id')
     .as('c')
@@ -49,7 +49,7 @@ function baseDates(db: Db) {
       'm.district',
       'm.place_name',
       'm.registration_required',
-      'm.capacity',
+      (eb) => eb.fn.coalesce('o.capacity', 'm.capacity').as('capacity'),
       'c.occurrence_id as counted',
       'c.confirmed',
       'c.waitlisted',
@@ -155,8 +155,8 @@ export async function setAttendance(db: Kysely<Database>, coordinator: Coordinat
   const { occurrenceId, district } = await registrationInScope(db, coordinator, id)
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('registrations').select(['status', 'attended']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
-    if (row.status === 'cancelled') {
-      throw new Problem(409, 'conflict', 'This registration is cancelled; attendance cannot be marked.')
+    if (row.status === 'cancelled' || row.status === 'date_cancelled') {
+      throw new Problem(409, 'conflict', 'This registration or its date is cancelled; attendance cannot be marked.')
     }
     const previous = attendanceOf(row.attended)
     if (previous === attendance) return attendance

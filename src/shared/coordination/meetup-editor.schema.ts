@@ -131,6 +131,10 @@ export type MeetupEditorUpdate = Static<typeof MeetupEditorUpdateSchema>
 export const MoveDateSchema = Type.Object({ startsLocal: EditorLocalDateTimeSchema }, { additionalProperties: false })
 export type MoveDateInput = Static<typeof MoveDateSchema>
 
+/** Places for one date alone (DELETE gives it the event's capacity again; a null here would be coerced from 0). */
+export const DateCapacitySchema = Type.Object({ capacity: Type.Integer({ minimum: 1, maximum: EDITOR_LIMITS.capacity }) }, { additionalProperties: false })
+export type DateCapacityInput = Static<typeof DateCapacitySchema>
+
 export const EditorListQuerySchema = Type.Object(
   {
     district: Type.Optional(DistrictSchema),
@@ -160,6 +164,10 @@ export const EditorDateSchema = Type.Object({
   movedFrom: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   /** Cancelled as a single date (so it can be restored). */
   cancelledAlone: Type.Boolean(),
+  /** This date's own capacity; null when the event's applies. */
+  capacity: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  /** People holding or waiting for a place (told before the date is cancelled). */
+  registered: Type.Integer({ minimum: 0 }),
 })
 export type EditorDate = Static<typeof EditorDateSchema>
 

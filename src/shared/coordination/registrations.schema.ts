@@ -8,7 +8,8 @@ import { LOCALE_CODES } from '../locale-codes.ts'
  * of one date with attendance, a coordinator's cancellation on someone's behalf, and the CSV export.
  */
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
+/** `date_cancelled`: the date itself was cancelled; the registration is kept for the record. */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'date_cancelled'] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 /** Attendance as a coordinator marks it; `unknown` until someone did (stored as null). */

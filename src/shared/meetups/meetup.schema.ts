@@ -58,6 +58,8 @@ export const MeetupOccurrenceSchema = Type.Object({
   startsAt: Type.String({ format: 'date-time' }),
   endsAt: Type.String({ format: 'date-time' }),
   status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
+  /** Places for this date alone, when a coordinator set them; null or absent: the meetup's capacity. */
+  capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
   // Copied from the meetup so the phone can index and filter dates without a join.
   district: Type.String(),
   kind: Type.String(),
