@@ -352,6 +352,28 @@ describe.each(DATABASES)('tandem matching on %s', (kind) => {
     expect((await propose(app, cast.stendal, o2.id, r1.id)).json()).toMatchObject({ error: 'not_open' })
   })
 
+  it('ending a tandem opens both entries again, and the coordinator still sees the consent that was given', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cast = await loginCast(app, db)
+    const o = await submit(app, offer())
+    const r = await submit(app, request())
+    const match = (await propose(app, cast.stendal, o.id, r.id)).json() as Match
+    await answer(app, o.token, 'accept')
+    await answer(app, r.token, 'accept')
+    expect((await call(app, cast.stendal, 'POST', `${BASE}/matches/${match.id}/end`)).statusCode).toBe(200)
+    // The newcomer's request is open again, and the volunteer can be matched again without a new entry.
+    expect((await call(app, cast.stendal, 'GET', BASE)).json()).toMatchObject({ offers: [{ id: o.id }], requests: [{ id: r.id }] })
+    expect((await manage(app, r.token)).match).toMatchObject({ status: 'ended', side: 'request' })
+    expect((await manage(app, o.token)).match).toMatchObject({ status: 'ended', side: 'offer' })
+
+    // The newcomer withdraws and is erased; the ended match still says both had agreed to share their contact.
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/manage/${r.token}` })).statusCode).toBe(204)
+    const kept = ((await call(app, cast.stendal, 'GET', `${BASE}/matches`)).json() as Match[]).find((m) => m.id === match.id)
+    expect(kept).toMatchObject({ status: 'ended', offer: { shareConsent: true }, request: { status: 'cancelled', name: null, shareConsent: true } })
+    const r2 = await submit(app, request({ name: 'Zweiter Beispiel', consents: consents(false) }))
+    expect((await propose(app, cast.stendal, o.id, r2.id)).json()).toMatchObject({ status: 'proposed', request: { shareConsent: false } })
+  })
+
   it('authorisation: Harz can neither see nor change Stendal\'s tandems; admin can', async () => {
     const { app, db } = await buildTestApp(kind)
     const cast = await loginCast(app, db)

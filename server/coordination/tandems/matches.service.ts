@@ -56,7 +56,8 @@ function sideOf(row: MatchRow, side: Side): Match['offer'] {
     district: entry.district as Match['offer']['district'],
     status: entry.status,
     name: detailsOf(entry).name ?? null,
-    shareConsent: sharesContact(entry),
+    // As given when proposed: an entry withdrawn since has no consents left, but it had agreed then.
+    shareConsent: (side === 'offer' ? row.offer_share_consent : row.request_share_consent) ?? sharesContact(entry),
     answer: side === 'offer' ? row.offer_answer : row.request_answer,
   }
 }
@@ -152,6 +153,8 @@ export async function proposeMatch(db: Kysely<Database>, coordinator: Coordinato
           proposed_by: coordinator.email,
           proposed_at: now,
           changed_at: now,
+          offer_share_consent: sharesContact(offer),
+          request_share_consent: sharesContact(request),
         })
         .execute()
       await writeAudit(trx, {
