@@ -91,6 +91,22 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
     expect((await app.inject({ url: '/api/v1/coordination/me', headers: { cookie } })).statusCode).toBe(401)
   })
 
+  it('counts only failed logins toward the limit: logging in often never locks a coordinator out', async () => {
+    const { app, db } = await buildTestApp(kind, { loginAttempts: 3 })
+    await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'coordinator', districts: ['stendal'] })
+    const login = (password: string) => app.inject({ method: 'POST', url: '/api/v1/coordination/login', payload: { email: 'anna@example.org', password } })
+    const codes: number[] = []
+    for (let i = 0; i < 5; i++) codes.push((await login(PASSWORD)).statusCode)
+    expect(codes).toEqual([200, 200, 200, 200, 200])
+    for (let i = 0; i < 3; i++) codes.push((await login('wrong guess')).statusCode)
+    const limited = await login(PASSWORD)
+    expect(codes.slice(5)).toEqual([401, 401, 401])
+    // Three failures: now even the right password waits, and is told how long.
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json()).toMatchObject({ error: 'rate_limited' })
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+  })
+
   it('ends the session at logout', async () => {
     const { app, db } = await buildTestApp(kind)
     const cookie = await loginAs(app, db, { email: 'anna@example.org', districts: ['harz'] })

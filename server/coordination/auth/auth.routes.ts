@@ -10,6 +10,7 @@ import { dummyHash, PASSWORD_COST, verifyPassword, type PasswordCost } from './p
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts'
 import { coordinatorOf } from './coordinator-auth.ts'
 import { writeAudit } from '../audit/audit.ts'
+import { loginLimiter } from './login-limit.ts'
 
 export interface AuthRoutesOptions {
   db: Kysely<Database>
@@ -34,6 +35,7 @@ const wrongLogin = () => new Problem(401, 'wrong_login', 'E-mail address or pass
 /** Login and logout: public (no session needed). */
 export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, loginsPer15Minutes = 10, passwordCost = PASSWORD_COST }) => {
   const unknownAccountHash = dummyHash(passwordCost)
+  const limiter = loginLimiter(loginsPer15Minutes, 15 * 60_000)
   app.post(
     '/api/v1/coordination/login',
     {
@@ -43,23 +45,23 @@ export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         body: LoginSchema,
         response: { 200: CoordinatorSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
       },
-      config: {
-        // Per client and account: guessing one account's password is slowed down, while colleagues
-        // behind one office address can still log in. Counted after the body is read (preHandler).
-        rateLimit: {
-          max: loginsPer15Minutes,
-          timeWindow: 15 * 60_000,
-          hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
-        },
-      },
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase()
+      // Per client and account: guessing one account's password is slowed down, while colleagues
+      // behind one office address can still log in. Only failed attempts count in the end.
+      const key = `${request.ip}|${email}`
+      const startedAt = app.now().getTime()
+      const wait = limiter.take(key, startedAt)
+      if (wait > 0) {
+        reply.header('retry-after', String(wait))
+        throw new Problem(429, 'rate_limited', `Too many attempts; try again in ${wait} seconds.`)
+      }
       const account = await db.selectFrom('coordinators').selectAll().where('email', '=', email).executeTakeFirst()
       // Unknown e-mails cost a hash too, so the answer time does not tell which accounts exist.
       const ok = await verifyPassword(request.body.password, account?.password_hash ?? (await unknownAccountHash))
       if (!account || !ok) throw wrongLogin()
+      limiter.forgive(key, startedAt)
       setSessionCookie(request, reply, await createSession(db, account.id, app.now()))
       await writeAudit(db, { actor: account.email, action: 'coordinator.login', entity: 'coordinator', entityId: account.id, district: null })
       reply.header('cache-control', 'no-store')
