@@ -21,4 +21,7 @@ export const meetupsApi = {
   restore: (id: string) => coordinationApi<EditorDetail>(`/meetups/${id}/restore`, { method: 'POST' }),
   changeDate: (id: string, original: string, action: DateAction, body?: { startsLocal: string }) =>
     coordinationApi<EditorDetail>(`/meetups/${id}/dates/${original}/${action}`, { method: 'POST', ...(body ? { body } : {}) }),
+  /** Places for one date alone; null gives it the event's capacity again. */
+  setDateCapacity: (id: string, original: string, capacity: number | null) =>
+    coordinationApi<EditorDetail>(`/meetups/${id}/dates/${original}/capacity`, capacity === null ? { method: 'DELETE' } : { method: 'PUT', body: { capacity } }),
 }
