@@ -32,7 +32,8 @@ export const MIGRATION_NAMES = Object.keys(migrations)
 export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
   // Name the schema: otherwise Kysely takes a migration table in ANY schema (another test's) as ours.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema })
+  // Helpers number their migrations in parallel (0009 may land after 0014): run any not yet run, in name order.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema, allowUnorderedMigrations: true })
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema
