@@ -367,7 +367,7 @@ export async function setDateCapacity(
   id: string,
   original: string,
   capacity: number | null,
-  now = new Date(),
+  now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await lockMeetup(trx, id, coordinator)

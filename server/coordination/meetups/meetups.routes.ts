@@ -230,7 +230,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { id, original } = request.params
-      await setDateCapacity(db, coordinatorOf(request), id, original, request.body.capacity)
+      await setDateCapacity(db, coordinatorOf(request), id, original, request.body.capacity, app.now())
       return detail(id)
     },
   )
@@ -247,7 +247,7 @@ export const coordinationMeetupsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
     },
     async (request) => {
       const { id, original } = request.params
-      await setDateCapacity(db, coordinatorOf(request), id, original, null)
+      await setDateCapacity(db, coordinatorOf(request), id, original, null, app.now())
       return detail(id)
     },
   )
