@@ -12,6 +12,7 @@ import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
 import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
 import { coordinationTandemsRoutes } from './tandems/tandems.routes.ts'
 import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
+import { coordinationContentRoutes } from './content/content.routes.ts'
 
 export interface CoordinationOptions {
   db: Kysely<Database>
@@ -39,5 +40,6 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
     await authenticated.register(coordinationRegistrationsRoutes, { db })
     await authenticated.register(coordinationTandemsRoutes, { db })
     await authenticated.register(coordinationPartnersRoutes, { db })
+    await authenticated.register(coordinationContentRoutes, { db })
   })
 }
