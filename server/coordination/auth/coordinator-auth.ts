@@ -32,6 +32,11 @@ export function districtScope(coordinator: Coordinator, requested?: string): str
   return coordinator.role === 'admin' ? 'all' : coordinator.districts
 }
 
+/** Statewide content is the administrators' to change. */
+export function assertAdmin(coordinator: Coordinator): void {
+  if (coordinator.role !== 'admin') throw new Problem(403, 'forbidden', 'Only an administrator may do this.')
+}
+
 /** The logged-in coordinator of a request (only inside the authenticated coordination plugin). */
 export function coordinatorOf(request: FastifyRequest): Coordinator {
   if (!request.coordinator) throw notLoggedIn()
