@@ -38,15 +38,18 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh database per run, with two coordinator accounts made by the real CLI (see E2E_COORDINATORS).
+    // A fresh database per run, with three coordinator accounts made by the real CLI (see E2E_COORDINATORS).
     command: [
       'export DATA_DIR="$(mktemp -d)"',
       'node scripts/coordinator-add.ts --email admin@example.org --role admin',
       'node scripts/coordinator-add.ts --email stendal@example.org --district stendal',
+      'node scripts/coordinator-add.ts --email harz@example.org --district harz',
       'exec node server/server.ts',
     ].join(' && '),
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
+    // Three accounts are made before the server starts; a busy machine needs more than the default minute.
+    timeout: 180_000,
     env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD, LOGIN_ATTEMPTS: '1000' },
   },
 })

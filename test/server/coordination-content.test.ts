@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import PO from 'pofile'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
 import { loginCast } from './coordination-fixtures.ts'
@@ -211,5 +212,50 @@ describe.each(DATABASES)('content workspace: authorisation matrix on %s', (kind)
     await call(app, cast.admin, 'DELETE', `/contacts/${stendalContact.id}`, undefined, 204)
     // Harz's refused attempts left no trace.
     expect((await audit(db)).filter((a) => a.actor === 'harz@example.org')).toEqual([])
+  })
+})
+
+describe.each(DATABASES)('guide translations as PO on %s', (kind) => {
+  it('round trip: export, translate in another tool (read and written with pofile), import makes it reviewed; stale German is refused by unit', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cast = await loginCast(app, db)
+    const exported = await app.inject({ url: '/api/v1/coordination/content/translations/ar?only=open', headers: { cookie: cast.admin } })
+    expect(exported.statusCode, exported.body).toBe(200)
+    expect(exported.headers['content-type']).toContain('text/x-gettext-translation')
+
+    // The translator's tool: an independent PO library.
+    const file = PO.parse(exported.body)
+    const title = file.items.find((i) => i.msgctxt === `${STEP}|title`)!
+    const text = file.items.find((i) => i.msgctxt === `${STEP}|text`)!
+    expect(title.msgid).toBe('Wohnung anmelden (Anmeldung)')
+    expect(title.flags.fuzzy).toBe(true)
+    text.msgstr = ['نص عربي جديد راجعه مترجم.']
+    // Checked: every unit of the step loses its fuzzy mark; the other steps are left untranslated.
+    for (const item of file.items) {
+      if (item.msgctxt?.startsWith(`${STEP}|`)) item.flags = {}
+      else item.msgstr = ['']
+    }
+
+    const res = await call<{ changed: string[]; empty: string[]; units: number }>(app, cast.admin, 'POST', '/translations/ar', { po: file.toString() })
+    expect(res.changed).toEqual([STEP])
+    expect(res.units).toBe(file.items.length)
+    expect(res.empty.length).toBeGreaterThan(0)
+    const after = await call<StepDetail>(app, cast.admin, 'GET', `/steps/${STEP}`)
+    expect(after.current.texts.ar).toMatchObject({ text: 'نص عربي جديد راجعه مترجم.', status: 'reviewed' })
+    // Only what the translator changed: another step keeps its status.
+    const list = await call<StepListItem[]>(app, cast.admin, 'GET', '/steps')
+    expect(list.filter((s) => s.id !== STEP && s.status.ar === 'reviewed')).toEqual([])
+
+    // The German changes after the export: that unit is refused by name, nothing is written.
+    const draft = draftOf(after)
+    draft.texts.de = { ...draft.texts.de, title: 'Wohnung anmelden' }
+    const saved = await call<StepDetail>(app, cast.admin, 'PUT', `/steps/${STEP}/draft`, { revision: after.revision, draft })
+    await call(app, cast.admin, 'POST', `/steps/${STEP}/publish`, { revision: saved.revision })
+    const refused = await call<{ error: string; fields: Record<string, string> }>(app, cast.admin, 'POST', '/translations/ar', { po: file.toString() }, 409)
+    expect(refused.fields).toEqual({ [`${STEP}|title`]: 'source_changed' })
+    await call(app, cast.harz, 'POST', '/translations/ar', { po: file.toString() }, 409)
+    const anonymous = await app.inject({ url: '/api/v1/coordination/content/translations/ar' })
+    expect(anonymous.statusCode).toBe(401)
+    await call(app, cast.admin, 'POST', '/translations/ar', { po: 'msgid "x' }, 400)
   })
 })

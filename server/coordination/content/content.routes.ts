@@ -12,6 +12,10 @@ import {
   StepDetailSchema,
   StepIdParamsSchema,
   StepListItemSchema,
+  TranslationExportQuerySchema,
+  TranslationImportResultSchema,
+  TranslationImportSchema,
+  TranslationParamsSchema,
 } from '../../../src/shared/guide/content-editor.schema.ts'
 import {
   ContactIdParamsSchema,
@@ -23,6 +27,7 @@ import {
 import { coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { createStep, discardDraft, listSteps, publishStep, readStepDetail, saveDraft } from './steps.repository.ts'
 import { deleteNote, saveNote } from './notes.repository.ts'
+import { exportPo, importPo } from './translations-po.ts'
 import { createContact, listContacts, readContact, retireContact, updateContact } from './contacts.repository.ts'
 
 const tags = ['coordination']
@@ -144,5 +149,43 @@ export const coordinationContentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<D
       await retireContact(db, coordinatorOf(request), request.params.id)
       return reply.status(204).send(null)
     },
+  )
+
+  app.get(
+    `${BASE}/translations/:lang`,
+    {
+      schema: {
+        summary: 'The guide texts of one language as a gettext PO file (all, or only=open: missing, machine and outdated)',
+        tags,
+        params: TranslationParamsSchema,
+        querystring: TranslationExportQuerySchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.params
+      const file = await exportPo(db, coordinatorOf(request), lang, request.query.only === 'open')
+      return reply
+        .header('content-type', 'text/x-gettext-translation; charset=utf-8')
+        .header('content-disposition', `attachment; filename="willkommen-guide-${lang}.po"`)
+        .header('cache-control', 'no-store')
+        // A file, not JSON: the 200 answer has no JSON schema, so the typed reply does not know it.
+        .send(file as never)
+    },
+  )
+
+  app.post(
+    `${BASE}/translations/:lang`,
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        summary: 'Take a translated PO file back; refused, naming the units, when its German no longer matches',
+        tags,
+        params: TranslationParamsSchema,
+        body: TranslationImportSchema,
+        response: { 200: TranslationImportResultSchema, ...changeErrors },
+      },
+    },
+    async (request) => importPo(db, coordinatorOf(request), request.params.lang, request.body.po),
   )
 }

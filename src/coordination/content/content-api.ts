@@ -1,4 +1,4 @@
-import type { NoteInput, StepDetail, StepDraft, StepListItem } from '../../shared/guide/content-editor.schema.ts'
+import type { NoteInput, StepDetail, StepDraft, StepListItem, TranslationImportResult } from '../../shared/guide/content-editor.schema.ts'
 import type { ContactInput, EditableContact } from '../../shared/contacts/contact-editor.schema.ts'
 import { coordinationApi, withQuery } from '../coordination-api.ts'
 
@@ -19,5 +19,9 @@ export const contentApi = {
   createContact: (input: ContactInput) => coordinationApi<EditableContact>('/content/contacts', { method: 'POST', body: input }),
   updateContact: (id: string, revision: number, input: ContactInput) =>
     coordinationApi<EditableContact>(`/content/contacts/${id}`, { method: 'PUT', body: { ...input, revision } }),
+  /** A plain link downloads the file (same-origin GET with the session cookie). */
+  exportUrl: (lang: string, onlyOpen: boolean) => `/api/v1/coordination/content/translations/${lang}${onlyOpen ? '?only=open' : ''}`,
+  importTranslations: (lang: string, po: string) =>
+    coordinationApi<TranslationImportResult>(`/content/translations/${lang}`, { method: 'POST', body: { po } }),
   retireContact: (id: string) => coordinationApi<void>(`/content/contacts/${id}`, { method: 'DELETE' }),
 }

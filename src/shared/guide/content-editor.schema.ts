@@ -128,3 +128,15 @@ export const NoteInputSchema = Type.Object(
 export type NoteInput = Static<typeof NoteInputSchema>
 
 export const guideNoteId = (stepId: string, district: string): string => `${district}.${stepId}`
+
+export const TranslationParamsSchema = Type.Object({ lang: ContentLangSchema }, { additionalProperties: false })
+export const TranslationExportQuerySchema = Type.Object({ only: Type.Optional(Type.Enum(['open'])) }, { additionalProperties: false })
+export const TranslationImportSchema = Type.Object({ po: Type.String({ minLength: 1, maxLength: 2_000_000 }) }, { additionalProperties: false })
+export const TranslationImportResultSchema = Type.Object({
+  /** Steps whose translation or review state changed. */
+  changed: Type.Array(Type.String()),
+  /** Units the file left untranslated (nothing changed for them). */
+  empty: Type.Array(Type.String()),
+  units: Type.Integer(),
+})
+export type TranslationImportResult = Static<typeof TranslationImportResultSchema>
