@@ -256,6 +256,8 @@ describe.each(DATABASES)('guide translations as PO on %s', (kind) => {
     await call(app, cast.harz, 'POST', '/translations/ar', { po: file.toString() }, 409)
     const anonymous = await app.inject({ url: '/api/v1/coordination/content/translations/ar' })
     expect(anonymous.statusCode).toBe(401)
-    await call(app, cast.admin, 'POST', '/translations/ar', { po: 'msgid "x' }, 400)
+    // A unit naming no step part is refused by name, not dropped.
+    const unknown = await call<{ fields: Record<string, string> }>(app, cast.admin, 'POST', '/translations/ar', { po: 'msgid "x"\nmsgstr "y"\n' }, 409)
+    expect(unknown.fields).toEqual({ x: 'unknown_unit' })
   })
 })

@@ -25,10 +25,10 @@ import {
   EditableContactSchema,
 } from '../../../src/shared/contacts/contact-editor.schema.ts'
 import { coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
-import { createStep, discardDraft, listSteps, publishStep, readStepDetail, saveDraft } from './steps.repository.ts'
-import { deleteNote, saveNote } from './notes.repository.ts'
+import { createStep, discardDraft, listSteps, publishStep, readStepDetail, saveDraft } from './steps.service.ts'
+import { deleteNote, saveNote } from './notes.service.ts'
 import { exportPo, importPo } from './translations-po.ts'
-import { createContact, listContacts, readContact, retireContact, updateContact } from './contacts.repository.ts'
+import { createContact, listContacts, readContact, retireContact, updateContact } from './contacts.service.ts'
 
 const tags = ['coordination']
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema }

@@ -7,7 +7,7 @@ import { Problem } from '../../errors/problem.ts'
 import { writeGuideText } from '../../guide/guide.repository.ts'
 import type { Coordinator } from '../auth/sessions.ts'
 import { writeAudit } from '../audit/audit.ts'
-import { cleanText } from './steps.repository.ts'
+import { cleanText } from './steps.service.ts'
 
 /**
  * Guide texts of one language as a gettext PO file for translators' own tools, and back.
