@@ -1,6 +1,6 @@
 import { Migrator, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, DATABASES } from './test-app.ts'
+import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import * as m0001 from '../../server/db/migrations/0001-meetups.ts'
 import * as m0003 from '../../server/db/migrations/0003-meetup-series.ts'
@@ -61,7 +61,7 @@ describe.each(DATABASES)('meetup series on %s', (kind) => {
   })
 
   it('keeps ids on a change, cancels and moves single dates, and raises only what changed', async () => {
-    const { app, db } = await buildTestApp(kind)
+    const { app, db } = await buildTestApp(kind, { now: clockAt(NOW.toISOString()) })
     await db.transaction().execute((trx) => saveSeries(trx, series(), NOW))
     const res0 = await app.inject({ url: '/api/v1/sync?since=0' })
     const before = res0.json<SyncResponse>()
