@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { ContactsTable, Database } from '../db/schema.ts'
 import type { Contact } from '../../src/shared/contacts/contact.schema.ts'
+import { syncWindow, type SyncRead } from '../sync/sync-scope.ts'
 
 export function toContactDto(row: Selectable<ContactsTable>): Contact {
   return {
@@ -19,8 +20,8 @@ export function toContactDto(row: Selectable<ContactsTable>): Contact {
   }
 }
 
-export async function contactsChangedSince(db: Kysely<Database>, since: number) {
-  const rows = await db.selectFrom('contacts').selectAll().where('seq', '>', since).orderBy('seq').execute()
+export async function contactsChangedSince(db: Kysely<Database>, read: SyncRead) {
+  const rows = await db.selectFrom('contacts').selectAll().where(syncWindow(read, { seq: 'seq', district: 'district' })).orderBy('seq').execute()
   return rows.map((row) => ({ seq: row.seq, item: toContactDto(row) }))
 }
 

@@ -37,6 +37,9 @@ export async function syncPartnerContact(trx: Transaction<Database>, partner: Se
     return
   }
   const id = partnerContactId(partner.id)
+  const before = await trx.selectFrom('contacts').select('district').where('id', '=', id).executeTakeFirst()
+  // Moved to another district: phones of the old one drop it.
+  if (before && before.district !== partner.district) await recordDeletion(trx, 'contacts', id, { district: before.district })
   const row = {
     name: partner.organisation,
     kind: JSON.stringify(partnerContactKind()),
@@ -49,7 +52,7 @@ export async function syncPartnerContact(trx: Transaction<Database>, partner: Se
     website: null,
     languages: [],
     is_sample: false,
-    seq: await nextChangeSeq(trx),
+    seq: await nextChangeSeq(trx, { district: partner.district }),
   }
   await trx
     .insertInto('contacts')
@@ -57,12 +60,12 @@ export async function syncPartnerContact(trx: Transaction<Database>, partner: Se
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute()
   // Listed again after being unlisted: the old tombstone must not delete the new row on the phone.
-  await trx.deleteFrom('tombstones').where('entity', '=', 'contacts').where('id', '=', id).execute()
+  await trx.deleteFrom('tombstones').where('entity', '=', 'contacts').where('id', '=', id).where('district', '=', partner.district).execute()
 }
 
 /** Removes a partner's contacts row, if there is one, and tells phones to drop it. */
 export async function removePartnerContact(trx: Transaction<Database>, partnerId: string): Promise<void> {
   const id = partnerContactId(partnerId)
-  const removed = await trx.deleteFrom('contacts').where('id', '=', id).returning('id').executeTakeFirst()
-  if (removed) await recordDeletion(trx, 'contacts', id)
+  const removed = await trx.deleteFrom('contacts').where('id', '=', id).returning('district').executeTakeFirst()
+  if (removed) await recordDeletion(trx, 'contacts', id, { district: removed.district })
 }

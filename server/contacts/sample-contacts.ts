@@ -49,7 +49,7 @@ export async function insertSampleContacts(db: Kysely<Database>, file: URL | str
           website: c.website || null,
           languages: c.languages,
           is_sample: true,
-          seq: await nextChangeSeq(trx),
+          seq: await nextChangeSeq(trx, { district: c.district }),
         })
         .execute()
     }

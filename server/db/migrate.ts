@@ -10,6 +10,7 @@ import * as partnerConsent from './migrations/0008-partner-consent.ts'
 import * as registrationFlows from './migrations/0009-registration-flows.ts'
 import * as partnerRequestOutcome from './migrations/0011-partner-request-outcome.ts'
 import * as content from './migrations/0014-content.ts'
+import * as syncPartitions from './migrations/0015-sync-partitions.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-registration-flows': registrationFlows,
   '0011-partner-request-outcome': partnerRequestOutcome,
   '0014-content': content,
+  '0015-sync-partitions': syncPartitions,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

@@ -57,9 +57,21 @@ export interface MeetupOccurrencesTable {
   capacity: ColumnType<number | null, number | null | undefined, number | null>
 }
 
+/** A deleted synced row, in the partition it was deleted from (a moved row leaves one in its old district). */
 export interface TombstonesTable {
   entity: string
   id: string
+  seq: number
+  /** District of the deleted row; null = statewide. */
+  district: string | null
+  /** Language of a per-language row; null otherwise. */
+  lang: string | null
+}
+
+/** Last change number per sync partition; '' = statewide (district) or not per language (lang). */
+export interface SyncHeadsTable {
+  district: string
+  lang: string
   seq: number
 }
 
@@ -280,6 +292,7 @@ export interface Database {
   contacts: ContactsTable
   meetup_occurrences: MeetupOccurrencesTable
   tombstones: TombstonesTable
+  sync_heads: SyncHeadsTable
   tandems: TandemsTable
   registrations: RegistrationsTable
   registration_counters: RegistrationCountersTable

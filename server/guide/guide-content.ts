@@ -5,7 +5,7 @@ import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
 import { GuideSeedStepSchema, guideTextId, type GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
 import { sanitiseSafeText } from '../../src/shared/guide/safe-text.ts'
-import { nextChangeSeq } from '../sync/change-seq.ts'
+import { nextChangeSeq, STATEWIDE } from '../sync/change-seq.ts'
 
 /**
  * The guide's first content. It seeds an empty guide on first start; from then on the guide lives
@@ -46,7 +46,7 @@ export async function seedGuideSteps(db: Kysely<Database>, steps: readonly Guide
     const existing = await trx.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
     if (existing) return 0
     // The first change number takes the writers' lock (held to commit); the rest number the rows in one insert each.
-    await nextChangeSeq(trx)
+    await nextChangeSeq(trx, STATEWIDE)
     const seq = sql<number>`nextval('change_seq')::integer`
     await trx
       .insertInto('guide_steps')
@@ -78,6 +78,8 @@ export async function seedGuideSteps(db: Kysely<Database>, steps: readonly Guide
       })),
     )
     if (texts.length) await trx.insertInto('guide_texts').values(texts).execute()
+    // The statewide head moves past the rows numbered above (every scope includes it).
+    await nextChangeSeq(trx, STATEWIDE)
     return steps.length
   })
 }

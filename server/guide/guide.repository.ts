@@ -3,6 +3,7 @@ import type { Database, GuideNotesTable, GuideStepsTable, GuideTextsTable } from
 import type { GuideNote, GuideStep, GuideText, StoredStatus } from '../../src/shared/guide/guide-step.schema.ts'
 import { guideTextId } from '../../src/shared/guide/guide-step.schema.ts'
 import { nextChangeSeq, recordDeletion } from '../sync/change-seq.ts'
+import { syncWindow, type SyncRead } from '../sync/sync-scope.ts'
 
 export function toGuideStepDto(row: Selectable<GuideStepsTable>): GuideStep {
   return {
@@ -25,18 +26,24 @@ export function toGuideNoteDto(row: Selectable<GuideNotesTable>): GuideNote {
 }
 
 /** Published steps only: a step that was never published is a draft and stays on the server. */
-export async function guideStepsChangedSince(db: Kysely<Database>, since: number) {
-  const rows = await db.selectFrom('guide_steps').selectAll().where('seq', '>', since).where('published', '=', true).orderBy('seq').execute()
+export async function guideStepsChangedSince(db: Kysely<Database>, read: SyncRead) {
+  const rows = await db
+    .selectFrom('guide_steps')
+    .selectAll()
+    .where(syncWindow(read, { seq: 'seq', district: 'district' }))
+    .where('published', '=', true)
+    .orderBy('seq')
+    .execute()
   return rows.map((row) => ({ seq: row.seq, item: toGuideStepDto(row) }))
 }
 
-export async function guideTextsChangedSince(db: Kysely<Database>, since: number) {
-  const rows = await db.selectFrom('guide_texts').selectAll().where('seq', '>', since).orderBy('seq').execute()
+export async function guideTextsChangedSince(db: Kysely<Database>, read: SyncRead) {
+  const rows = await db.selectFrom('guide_texts').selectAll().where(syncWindow(read, { seq: 'seq', district: 'district', lang: 'lang' })).orderBy('seq').execute()
   return rows.map((row) => ({ seq: row.seq, item: toGuideTextDto(row) }))
 }
 
-export async function guideNotesChangedSince(db: Kysely<Database>, since: number) {
-  const rows = await db.selectFrom('guide_notes').selectAll().where('seq', '>', since).orderBy('seq').execute()
+export async function guideNotesChangedSince(db: Kysely<Database>, read: SyncRead) {
+  const rows = await db.selectFrom('guide_notes').selectAll().where(syncWindow(read, { seq: 'seq', district: 'district' })).orderBy('seq').execute()
   return rows.map((row) => ({ seq: row.seq, item: toGuideNoteDto(row) }))
 }
 
@@ -54,22 +61,24 @@ export async function writeGuideText(
   values: TextValues,
   status: StoredStatus,
 ): Promise<void> {
-  const row = { title: values.title, text: values.text, bring: JSON.stringify(values.bring), status, district: step.district, seq: await nextChangeSeq(trx) }
+  const row = { title: values.title, text: values.text, bring: JSON.stringify(values.bring), status, district: step.district, seq: await nextChangeSeq(trx, { district: step.district, lang }) }
   await trx
     .insertInto('guide_texts')
     .values({ id: guideTextId(step.id, lang), step_id: step.id, lang, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute()
   // Written again after a deletion: the old tombstone must not delete the new row on the phone.
-  await trx.deleteFrom('tombstones').where('entity', '=', 'guideTexts').where('id', '=', guideTextId(step.id, lang)).execute()
+  await trx.deleteFrom('tombstones').where('entity', '=', 'guideTexts').where('id', '=', guideTextId(step.id, lang)).where('lang', '=', lang).execute()
 }
 
 /** Sets the status of one language only (e.g. `outdated` after the German changed). */
 export async function setGuideTextStatus(trx: Transaction<Database>, id: string, status: StoredStatus): Promise<void> {
-  await trx.updateTable('guide_texts').set({ status, seq: await nextChangeSeq(trx) }).where('id', '=', id).execute()
+  const row = await trx.selectFrom('guide_texts').select(['district', 'lang']).where('id', '=', id).executeTakeFirst()
+  if (!row) return
+  await trx.updateTable('guide_texts').set({ status, seq: await nextChangeSeq(trx, row) }).where('id', '=', id).execute()
 }
 
 export async function deleteGuideText(trx: Transaction<Database>, id: string): Promise<void> {
-  const gone = await trx.deleteFrom('guide_texts').where('id', '=', id).returning('id').executeTakeFirst()
-  if (gone) await recordDeletion(trx, 'guideTexts', id)
+  const gone = await trx.deleteFrom('guide_texts').where('id', '=', id).returning(['district', 'lang']).executeTakeFirst()
+  if (gone) await recordDeletion(trx, 'guideTexts', id, gone)
 }

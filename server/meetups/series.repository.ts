@@ -43,14 +43,22 @@ function toRow(s: SeriesInput) {
  * calendar SEQUENCE); dates that stay the same keep their ids.
  */
 export async function saveSeries(trx: Transaction<Database>, input: SeriesInput, now: Date): Promise<void> {
-  const seq = await nextChangeSeq(trx)
-  const existing = await trx.selectFrom('meetups').select('revision').where('id', '=', input.id).executeTakeFirst()
+  const existing = await trx.selectFrom('meetups').select(['revision', 'district']).where('id', '=', input.id).executeTakeFirst()
+  if (existing && existing.district !== input.district) await leaveDistrict(trx, input.id, existing.district)
+  const seq = await nextChangeSeq(trx, { district: input.district })
   if (existing) {
     await trx.updateTable('meetups').set({ ...toRow(input), revision: existing.revision + 1, seq }).where('id', '=', input.id).execute()
   } else {
     await trx.insertInto('meetups').values({ ...toRow(input), revision: 0, seq }).execute()
   }
   await materialiseOccurrences(trx, input.id, now, { touchAll: existing !== undefined })
+}
+
+/** A meetup moved to another district: phones of the old one drop it and its dates. */
+async function leaveDistrict(trx: Transaction<Database>, meetupId: string, district: string): Promise<void> {
+  const dates = await trx.selectFrom('meetup_occurrences').select('id').where('meetup_id', '=', meetupId).execute()
+  for (const { id } of dates) await recordDeletion(trx, 'meetupOccurrences', id, { district })
+  await recordDeletion(trx, 'meetups', meetupId, { district })
 }
 
 /**
@@ -79,7 +87,7 @@ export async function materialiseOccurrences(
   const byId = new Map(stored.map((o) => [o.id, o]))
   // One change number for every row of this regeneration: they commit together anyway.
   let changeSeq: number | undefined
-  const nextSeq = async () => (changeSeq ??= await nextChangeSeq(trx))
+  const nextSeq = async () => (changeSeq ??= await nextChangeSeq(trx, { district: series.district }))
   let changed = 0
   for (const p of planned) {
     const old = byId.get(p.id)
@@ -173,7 +181,8 @@ export function toOccurrenceDto(row: OccurrenceRow, series: Pick<Meetup, 'distri
  */
 export async function deleteSeries(trx: Transaction<Database>, meetupId: string): Promise<void> {
   const dates = await trx.deleteFrom('meetup_occurrences').where('meetup_id', '=', meetupId).returning('id').execute()
-  for (const { id } of dates) await recordDeletion(trx, 'meetupOccurrences', id)
-  await trx.deleteFrom('meetups').where('id', '=', meetupId).execute()
-  await recordDeletion(trx, 'meetups', meetupId)
+  const gone = await trx.deleteFrom('meetups').where('id', '=', meetupId).returning('district').executeTakeFirst()
+  const partition = { district: gone?.district ?? null }
+  for (const { id } of dates) await recordDeletion(trx, 'meetupOccurrences', id, partition)
+  await recordDeletion(trx, 'meetups', meetupId, partition)
 }

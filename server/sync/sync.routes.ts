@@ -1,28 +1,57 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
 import { SYNC_ENTITIES } from '../../src/shared/sync-entities.ts'
-import { SyncQuerySchema, SyncResponseSchema, type SyncResponse } from '../../src/shared/sync.schema.ts'
+import { SyncQuerySchema, SyncResponseSchema, type SyncQuery, type SyncResponse } from '../../src/shared/sync.schema.ts'
 import { ApiErrorSchema } from '../../src/shared/api-error.schema.ts'
+import { Problem } from '../errors/problem.ts'
 import { deletedSince } from './change-seq.ts'
-import { SYNC_SOURCES } from './sync-sources.ts'
+import { SYNC_SOURCES, type AnySyncSource } from './sync-sources.ts'
+import { scopeHead, type SyncRead } from './sync-scope.ts'
+import { normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
 
-/** Delta since a cursor. Read in one transaction so the cursor matches exactly what was sent. */
-export async function readDelta(db: Kysely<Database>, since: number, now: Date): Promise<SyncResponse> {
-  return db.transaction().execute(async (trx) => {
-    let cursor = since
-    const changes: Record<string, unknown[]> = {}
-    const deleted: Record<string, string[]> = {}
-    for (const entity of SYNC_ENTITIES) {
-      const rows = await SYNC_SOURCES[entity](trx, since, now)
-      // A first sync (since = 0) has nothing to delete.
-      const gone = since > 0 ? await deletedSince(trx, entity, since) : []
-      for (const row of [...rows, ...gone]) cursor = Math.max(cursor, row.seq)
-      changes[entity] = rows.map((r) => r.item)
-      deleted[entity] = gone.map((g) => g.id)
-    }
-    return { cursor, changes, deleted } as SyncResponse
-  })
+function emptyDelta(cursor: number): SyncResponse {
+  const none = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, []]))
+  return { cursor, changes: none, deleted: none } as unknown as SyncResponse
+}
+
+/**
+ * Delta for one read. Read in one snapshot (repeatable read) so the cursor — the scope's last change
+ * number — matches exactly what was sent, even while other processes write.
+ */
+export async function readDelta(db: Kysely<Database>, read: SyncRead, now: Date, sources: Record<string, AnySyncSource> = SYNC_SOURCES): Promise<SyncResponse> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      let cursor = Math.max(read.since, await scopeHead(trx, read.scope))
+      const changes: Record<string, unknown[]> = {}
+      const deleted: Record<string, string[]> = {}
+      for (const [entity, source] of Object.entries(sources)) {
+        const rows = await source(trx, read, now)
+        // A row moved between two districts of the scope is sent, not deleted (its old partition's tombstone is older).
+        const sent = new Set(rows.map((r) => r.item.id))
+        const gone = (await deletedSince(trx, entity, read)).filter((g) => !sent.has(g.id))
+        for (const row of [...rows, ...gone]) cursor = Math.max(cursor, row.seq)
+        changes[entity] = rows.map((r) => r.item)
+        deleted[entity] = [...new Set(gone.map((g) => g.id))]
+      }
+      return { cursor, changes, deleted } as SyncResponse
+    })
+}
+
+/** The query as a read; German is always in the languages, and added partitions must be in the scope. */
+export function toSyncRead(query: SyncQuery): SyncRead {
+  const scope = normalizeScope({ districts: query.districts ?? 'all', langs: query.langs ?? 'all' })
+  const fields: Record<string, string> = {}
+  const outside = (added: string[] | undefined, within: string[] | 'all') => within !== 'all' && (added ?? []).some((a) => !within.includes(a))
+  if (outside(query.addedDistricts, scope.districts)) fields.addedDistricts = 'sync.addedOutsideScope'
+  if (outside(query.addedLangs, scope.langs)) fields.addedLangs = 'sync.addedOutsideScope'
+  if (Object.keys(fields).length) throw new Problem(400, 'validation', 'Added districts and languages must be part of the scope.', fields)
+  // With no cursor everything in scope is new anyway.
+  const added = query.since === 0 ? NOTHING_ADDED : { districts: query.addedDistricts ?? [], langs: query.addedLangs ?? [] }
+  return { since: query.since, scope, added }
 }
 
 export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
@@ -30,14 +59,29 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
     '/api/v1/sync',
     {
       schema: {
-        summary: 'What changed and what was deleted since a cursor',
+        summary: 'What changed and what was deleted since a cursor, for the scope the phone keeps',
+        description:
+          'Without districts/langs the answer covers everything. The answer carries a weak ETag (the scope\'s last change number); ' +
+          'a request with If-None-Match of that value and nothing new gets 304 without a body.',
         querystring: SyncQuerySchema,
-        response: { 200: SyncResponseSchema, 400: ApiErrorSchema },
+        response: { 200: SyncResponseSchema, 304: Type.Null({ description: 'Nothing new in this scope' }), 400: ApiErrorSchema },
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'no-store')
-      return readDelta(db, request.query.since, app.now())
+      const read = toSyncRead(request.query)
+      reply.header('cache-control', 'no-cache')
+      const nothingAdded = read.added.districts.length === 0 && read.added.langs.length === 0
+      // The cheap path: a few rows of sync_heads, no synced table read.
+      const head = await scopeHead(db, read.scope)
+      if (nothingAdded && head <= read.since) {
+        const etag = `W/"${read.since}"`
+        reply.header('etag', etag)
+        if (request.headers['if-none-match'] === etag) return reply.status(304).send(null)
+        return emptyDelta(read.since)
+      }
+      const delta = await readDelta(db, read, app.now())
+      reply.header('etag', `W/"${delta.cursor}"`)
+      return delta
     },
   )
 }

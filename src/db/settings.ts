@@ -1,9 +1,11 @@
 import type { WillkommenDb } from './db.ts'
 
-/** What the person chose on this phone; never sent to the server. */
+/** What the person chose on this phone. Only district and language leave it: as the scope of the sync. */
 export interface Settings {
   locale?: string
   district?: string
+  /** Also keep the neighbouring districts' dates and contacts on the phone. */
+  nearbyDistricts?: boolean
   /** The guide phase the person last opened. */
   guidePhase?: string
 }

@@ -27,3 +27,21 @@ export const DISTRICT_SLUGS = DISTRICTS.map((d) => d.slug)
 export function districtBySlug(slug: string): District | undefined {
   return DISTRICTS.find((d) => d.slug === slug)
 }
+
+/** Districts sharing a border (both directions listed): "also show what is near" widens the sync scope by these. */
+export const DISTRICT_NEIGHBOURS: Readonly<Record<string, readonly string[]>> = {
+  'altmarkkreis-salzwedel': ['stendal', 'boerde'],
+  'anhalt-bitterfeld': ['jerichower-land', 'salzlandkreis', 'saalekreis', 'wittenberg', 'dessau-rosslau'],
+  boerde: ['altmarkkreis-salzwedel', 'stendal', 'jerichower-land', 'magdeburg', 'salzlandkreis', 'harz'],
+  burgenlandkreis: ['saalekreis'],
+  harz: ['boerde', 'salzlandkreis', 'mansfeld-suedharz'],
+  'jerichower-land': ['stendal', 'boerde', 'magdeburg', 'salzlandkreis', 'anhalt-bitterfeld'],
+  'mansfeld-suedharz': ['harz', 'salzlandkreis', 'saalekreis'],
+  saalekreis: ['salzlandkreis', 'anhalt-bitterfeld', 'halle', 'mansfeld-suedharz', 'burgenlandkreis'],
+  salzlandkreis: ['boerde', 'magdeburg', 'jerichower-land', 'anhalt-bitterfeld', 'saalekreis', 'mansfeld-suedharz', 'harz'],
+  stendal: ['altmarkkreis-salzwedel', 'boerde', 'jerichower-land'],
+  wittenberg: ['anhalt-bitterfeld', 'dessau-rosslau'],
+  'dessau-rosslau': ['anhalt-bitterfeld', 'wittenberg'],
+  halle: ['saalekreis'],
+  magdeburg: ['boerde', 'jerichower-land', 'salzlandkreis'],
+}

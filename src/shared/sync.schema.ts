@@ -3,6 +3,7 @@ import { MeetupOccurrenceSchema, MeetupSchema } from './meetups/meetup.schema.ts
 import { GuideNoteSchema, GuideStepSchema, GuideTextSchema } from './guide/guide-step.schema.ts'
 import { ContactSchema } from './contacts/contact.schema.ts'
 import { SYNC_ENTITIES, type SyncEntity } from './sync-entities.ts'
+import { DISTRICT_SLUGS } from './districts.ts'
 
 /** The shape of one item of every entity the delta sync carries (listed in ./sync-entities.ts). */
 export const SYNC_SCHEMAS = {
@@ -14,10 +15,27 @@ export const SYNC_SCHEMAS = {
   meetupOccurrences: MeetupOccurrenceSchema,
 } satisfies Record<SyncEntity, TSchema>
 
+const Districts = (description: string) =>
+  Type.Optional(Type.Array(Type.Union(DISTRICT_SLUGS.map((s) => Type.Literal(s))), { maxItems: DISTRICT_SLUGS.length, uniqueItems: true, description }))
+const Langs = (description: string) =>
+  Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }), { maxItems: 30, uniqueItems: true, description }))
+
+/**
+ * Without `districts`/`langs` the answer holds everything (as before scopes). A phone names its
+ * scope, and after a change of district or language the partitions it does not have yet: those are
+ * sent whole, the rest only as changed since the cursor.
+ */
 export const SyncQuerySchema = Type.Object(
-  { since: Type.Integer({ minimum: 0, maximum: 2147483647, default: 0, description: 'Cursor from the previous answer; 0 for everything.' }) },
+  {
+    since: Type.Integer({ minimum: 0, maximum: 2147483647, default: 0, description: 'Cursor from the previous answer; 0 for everything.' }),
+    districts: Districts('Districts whose rows the phone keeps (repeat the parameter); statewide rows always come. Absent: all districts.'),
+    langs: Langs('Languages of per-language rows the phone keeps (repeat the parameter); German always comes. Absent: all languages.'),
+    addedDistricts: Districts('Districts of `districts` new to the phone since its cursor: sent whole.'),
+    addedLangs: Langs('Languages of `langs` new to the phone since its cursor: sent whole.'),
+  },
   { additionalProperties: false },
 )
+export type SyncQuery = Static<typeof SyncQuerySchema>
 
 const changes = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, Type.Array(SYNC_SCHEMAS[e])])) as {
   [E in SyncEntity]: ReturnType<typeof Type.Array<(typeof SYNC_SCHEMAS)[E]>>

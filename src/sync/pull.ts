@@ -1,16 +1,29 @@
 import type { WillkommenDb } from '../db/db.ts'
 import type { SyncResponse } from '../shared/sync.schema.ts'
+import { DISTRICT_SLUGS } from '../shared/districts.ts'
+import { addedPartitions, sameScope, syncQuery } from '../shared/sync-scope.ts'
 import { applyDelta, readCursor } from './apply-delta.ts'
+import { heldScope, wantedScope } from './sync-scope.ts'
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
 
 /**
- * One pull: ask the server what changed since our cursor and store it; answers when it landed
- * (ISO 8601). Throws when offline.
+ * One pull: ask the server what changed in this phone's scope since its cursor and store it;
+ * answers when it landed (ISO 8601). After a change of district or language, the partitions new to
+ * the phone come whole and what left the scope is dropped. Throws when offline.
  */
 export async function pull(db: WillkommenDb, fetchFn: Fetch = fetch): Promise<string> {
   const since = await readCursor(db)
-  const response = await fetchFn(`/api/v1/sync?since=${since}`, { headers: { accept: 'application/json' } })
+  const scope = await wantedScope(db)
+  const held = await heldScope(db, since, scope)
+  const added = since > 0 ? addedPartitions(held, scope, DISTRICT_SLUGS) : { districts: [], langs: [] }
+  const changed = !sameScope(held, scope)
+  const headers: Record<string, string> = { accept: 'application/json' }
+  // Nothing new since our cursor in an unchanged scope: the server answers 304 without a body.
+  if (since > 0 && !changed) headers['if-none-match'] = `W/"${since}"`
+  const response = await fetchFn(`/api/v1/sync?${syncQuery(since, scope, added)}`, { headers, cache: 'no-store' })
+  const options = { scope, dropOutside: changed }
+  if (response.status === 304) return applyDelta(db, { cursor: since, changes: {}, deleted: {} } as unknown as SyncResponse, options)
   if (!response.ok) throw new Error(`sync answered ${response.status}`)
-  return applyDelta(db, (await response.json()) as SyncResponse)
+  return applyDelta(db, (await response.json()) as SyncResponse, options)
 }

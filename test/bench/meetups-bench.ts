@@ -14,6 +14,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts'
 import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { saveSeries } from '../../server/meetups/series.repository.ts'
 import { readDelta } from '../../server/sync/sync.routes.ts'
+import { readAll } from '../../server/sync/sync-scope.ts'
 import { DISTRICT_SLUGS } from '../../src/shared/districts.ts'
 import type { Meetup, MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
@@ -149,7 +150,7 @@ async function benchPayload(): Promise<void> {
   const { db } = openDatabase({ dataDir: 'memory://' })
   await migrateToLatest(db)
   await insertSampleMeetups(db, now)
-  let delta = await readDelta(db, 0, now)
+  let delta = await readDelta(db, readAll(0), now)
   const report = (label: string, p: { json: string; series: number; dates: number }) =>
     console.log(`    ${label}: ${p.series} meetups, ${p.dates} dates — ${kb(Buffer.byteLength(p.json))} JSON, ${kb(gzipSync(p.json).length)} gzip`)
   console.log('(b) sync payload for one district, next six months (meetups + dates):')
@@ -172,7 +173,7 @@ async function benchPayload(): Promise<void> {
       }
     }
   })
-  delta = await readDelta(db, 0, now)
+  delta = await readDelta(db, readAll(0), now)
   report('Stendal, 10 more weekly series', districtPayload(delta, 'stendal', now))
   const all = JSON.stringify(delta)
   console.log(`    whole first sync (all entities, ${delta.changes.meetupOccurrences.length} dates statewide, 12-month horizon): ${kb(Buffer.byteLength(all))} JSON, ${kb(gzipSync(all).length)} gzip`)

@@ -1,18 +1,11 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import { buildTestApp, DATABASES } from './test-app.ts'
+import { fetchFrom } from './phone-fetch.ts'
 import { WillkommenDb } from '../../src/db/db.ts'
-import { pull, type Fetch } from '../../src/sync/pull.ts'
+import { pull } from '../../src/sync/pull.ts'
 import { sampleSeries, insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { saveSeries } from '../../server/meetups/series.repository.ts'
-
-function fetchFrom(app: FastifyInstance): Fetch {
-  return async (url) => {
-    const res = await app.inject({ method: 'GET', url })
-    return new Response(res.body, { status: res.statusCode, headers: { 'content-type': res.headers['content-type'] as string } })
-  }
-}
 
 describe.each(DATABASES)('meetup dates on the phone, %s', (kind) => {
   it('a cancelled date reaches the phone at its next sync, under the same id', async () => {

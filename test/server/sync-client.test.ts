@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import { buildTestApp, DATABASES } from './test-app.ts'
+import { fetchFrom } from './phone-fetch.ts'
 import { WillkommenDb } from '../../src/db/db.ts'
 import { pull, type Fetch } from '../../src/sync/pull.ts'
 import { readCursor } from '../../src/sync/apply-delta.ts'
 import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { deleteSeries } from '../../server/meetups/series.repository.ts'
-
-/** The phone's fetch, answered by the real server in-process. */
-function fetchFrom(app: FastifyInstance): Fetch {
-  return async (url) => {
-    const res = await app.inject({ method: 'GET', url })
-    return new Response(res.body, { status: res.statusCode, headers: { 'content-type': res.headers['content-type'] as string } })
-  }
-}
 
 describe.each(DATABASES)('phone ⇄ server sync on %s', (kind) => {
   it('brings the server state into IndexedDB and follows deletions', async () => {

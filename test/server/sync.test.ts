@@ -23,7 +23,7 @@ describe.each(DATABASES)('delta sync on %s', (kind) => {
     expect(none).toMatchObject({ cursor: first.cursor, changes: { meetups: [], meetupOccurrences: [] }, deleted: { meetups: [], meetupOccurrences: [] } })
 
     const id = randomUUID()
-    const gone = first.changes.meetupOccurrences[0]!.id
+    const { id: gone, district: goneDistrict } = first.changes.meetupOccurrences[0]!
     await db.transaction().execute(async (trx) => {
       await saveSeries(trx, {
         id,
@@ -49,7 +49,7 @@ describe.each(DATABASES)('delta sync on %s', (kind) => {
         isSample: false,
       }, new Date('2026-11-22T10:00:00Z'))
       await trx.deleteFrom('meetup_occurrences').where('id', '=', gone).execute()
-      await recordDeletion(trx, 'meetupOccurrences', gone)
+      await recordDeletion(trx, 'meetupOccurrences', gone, { district: goneDistrict })
     })
 
     const delta = (await app.inject({ url: `/api/v1/sync?since=${first.cursor}` })).json<SyncResponse>()

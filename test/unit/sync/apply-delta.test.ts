@@ -45,7 +45,7 @@ describe('applyDelta', () => {
     const db = freshDb()
     expect(await readCursor(db)).toBe(0)
     await applyDelta(db, delta(5, [meetup('a', '2026-12-01T16:00:00.000Z'), meetup('b', '2026-12-02T16:00:00.000Z')]))
-    const landed = await applyDelta(db, delta(9, [{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }], ['b']), new Date('2026-11-22T10:00:00Z'))
+    const landed = await applyDelta(db, delta(9, [{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }], ['b']), { now: new Date('2026-11-22T10:00:00Z') })
     expect(landed).toBe('2026-11-22T10:00:00.000Z')
 
     expect(await db.meetups.toArray()).toEqual([{ ...meetup('a', '2026-12-01T16:00:00.000Z'), title: { de: 'Neu' } }])

@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import type { Kysely, Selectable } from 'kysely'
+import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
+import { fetchFrom, type Exchange } from './phone-fetch.ts'
+import { WillkommenDb } from '../../src/db/db.ts'
+import { saveSetting } from '../../src/db/settings.ts'
+import { pull } from '../../src/sync/pull.ts'
+import type { SyncResponse } from '../../src/shared/sync.schema.ts'
+import type { Database, PartnersTable } from '../../server/db/schema.ts'
+import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
+import { insertSampleContacts } from '../../server/contacts/sample-contacts.ts'
+import { deleteSeries } from '../../server/meetups/series.repository.ts'
+import { syncPartnerContact } from '../../server/contacts/partner-contacts.ts'
+
+async function phoneIn(district: string, locale: string): Promise<WillkommenDb> {
+  const phone = new WillkommenDb(`phone-${crypto.randomUUID()}`)
+  await saveSetting(phone, 'district', district)
+  await saveSetting(phone, 'locale', locale)
+  return phone
+}
+
+async function districtsOn(phone: WillkommenDb): Promise<string[]> {
+  const rows = [...(await phone.meetups.toArray()), ...(await phone.contacts.toArray()), ...(await phone.meetupOccurrences.toArray())]
+  return [...new Set(rows.map((r) => r.district))].sort()
+}
+
+const delta = (exchange: Exchange) => JSON.parse(exchange.body) as SyncResponse
+const sentCount = (d: SyncResponse) => Object.values(d.changes).reduce((n, rows) => n + rows.length, 0)
+
+function partner(district: string): Selectable<PartnersTable> {
+  return {
+    id: '5b0c7f0e-3f7a-4c55-9d7e-1c2b3a4d5e6f',
+    organisation: 'Tafel (Beispiel)',
+    address: 'Marktplatz 1',
+    district,
+    contact_function: 'Leitung',
+    phone: null,
+    email: 'tafel@example.org',
+    working_groups: ['language'],
+    public_listing: true,
+    created_at: new Date(),
+    updated_at: new Date(),
+    listing_consent: null,
+  }
+}
+
+const NOW = '2026-11-22T10:00:00Z'
+
+async function seed(db: Kysely<Database>): Promise<void> {
+  await insertSampleMeetups(db, new Date(NOW))
+  await insertSampleContacts(db)
+}
+
+describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
+  it('switching district fetches only the new district and drops the old one; switching language re-sends nothing district-bound', async () => {
+    const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
+    await seed(db)
+    const log: Exchange[] = []
+    const phone = await phoneIn('harz', 'uk')
+
+    await pull(phone, fetchFrom(app, log))
+    expect(log[0]!.url).toBe('/api/v1/sync?since=0&districts=harz&langs=de&langs=uk')
+    expect(await districtsOn(phone)).toEqual(['harz'])
+    expect(await phone.guideSteps.count()).toBeGreaterThan(0)
+    const guideSteps = await phone.guideSteps.count()
+
+    await saveSetting(phone, 'district', 'stendal')
+    await pull(phone, fetchFrom(app, log))
+    expect(log[1]!.url).toContain('districts=stendal&langs=de&langs=uk&addedDistricts=stendal')
+    const switched = delta(log[1]!)
+    expect(switched.changes.guideSteps).toEqual([]) // statewide content is not downloaded again
+    expect(switched.changes.meetups.length).toBeGreaterThan(0)
+    expect(switched.changes.meetups.every((m) => m.district === 'stendal')).toBe(true)
+    expect(await districtsOn(phone)).toEqual(['stendal'])
+    expect(await phone.guideSteps.count()).toBe(guideSteps)
+
+    await saveSetting(phone, 'locale', 'ar')
+    await pull(phone, fetchFrom(app, log))
+    expect(log[2]!.url).toContain('langs=ar&langs=de&addedLangs=ar')
+    expect(sentCount(delta(log[2]!))).toBe(0) // meetups and contacts keep all their languages in one row
+    expect(await districtsOn(phone)).toEqual(['stendal'])
+
+    // Nothing new: one request, answered 304 without a body.
+    await pull(phone, fetchFrom(app, log))
+    expect(log[3]).toMatchObject({ status: 304, body: '' })
+    await phone.delete()
+  })
+
+  it('a contact moved between districts leaves the old district’s phones and reaches the new one’s; a deleted meetup leaves its phones, others hear nothing', async () => {
+    const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
+    await seed(db)
+    await db.transaction().execute((trx) => syncPartnerContact(trx, partner('harz')))
+    const harz = await phoneIn('harz', 'de')
+    const stendal = await phoneIn('stendal', 'de')
+    const both = await phoneIn('stendal', 'de')
+    await saveSetting(both, 'nearbyDistricts', true) // stendal's neighbours do not include harz …
+    await saveSetting(both, 'district', 'boerde') // … boerde's do: harz and stendal
+    for (const phone of [harz, stendal, both]) await pull(phone, fetchFrom(app))
+    const id = 'partner-5b0c7f0e-3f7a-4c55-9d7e-1c2b3a4d5e6f'
+    expect(await harz.contacts.get(id)).toBeDefined()
+    expect(await stendal.contacts.get(id)).toBeUndefined()
+    expect(await both.contacts.get(id)).toBeDefined()
+
+    await db.transaction().execute((trx) => syncPartnerContact(trx, partner('stendal')))
+    for (const phone of [harz, stendal, both]) await pull(phone, fetchFrom(app))
+    expect(await harz.contacts.get(id)).toBeUndefined()
+    expect((await stendal.contacts.get(id))?.district).toBe('stendal')
+    expect((await both.contacts.get(id))?.district).toBe('stendal')
+
+    const victim = (await harz.meetups.toArray())[0]!
+    const log: Exchange[] = []
+    await db.transaction().execute((trx) => deleteSeries(trx, victim.id))
+    await pull(harz, fetchFrom(app, log))
+    await pull(stendal, fetchFrom(app, log))
+    expect(await harz.meetups.get(victim.id)).toBeUndefined()
+    expect(await harz.meetupOccurrences.where('meetupId').equals(victim.id).count()).toBe(0)
+    expect(delta(log[0]!).deleted.meetups).toEqual([victim.id])
+    expect(log[1]).toMatchObject({ status: 304, body: '' }) // a change in Harz costs a Stendal phone nothing
+    for (const phone of [harz, stendal, both]) await phone.delete()
+  })
+
+  it('refuses added partitions outside the scope, naming the field', async () => {
+    const { app } = await buildTestApp(kind)
+    const res = await app.inject({ url: '/api/v1/sync?since=3&districts=harz&addedDistricts=stendal&langs=uk&addedLangs=ar' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ error: 'validation', fields: { addedDistricts: expect.any(String), addedLangs: expect.any(String) } })
+    const bad = await app.inject({ url: '/api/v1/sync?since=0&districts=atlantis' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields).toEqual({ 'districts.0': expect.any(String) })
+  })
+})
