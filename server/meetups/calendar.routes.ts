@@ -9,12 +9,15 @@ import { MEETUP_KINDS } from '../../src/shared/meetups/meetup.schema.ts'
 import { buildCalendar } from '../../src/shared/meetups/ics.ts'
 import { icsFileName, occurrenceCalendar, occurrenceEvent, seriesCalendar } from '../../src/shared/meetups/meetup-ics.ts'
 import { findMeetup, findOccurrence, occurrencesForFeed } from './calendar.repository.ts'
+import { scopeHead } from '../sync/sync-scope.ts'
+import { AnswerCache, sendCached } from '../sync/answer-cache.ts'
 
 const LangSchema = Type.Optional(
   Type.String({ pattern: '^[a-z]{2,3}$', default: 'de', description: 'Language of titles and texts; German where missing.' }),
 )
 const CalendarText = Type.String({ description: 'RFC 5545 iCalendar (text/calendar)' })
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8'
+const FEED_MAX_AGE_MS = 5 * 60_000
 
 const FeedQuerySchema = Type.Object(
   {
@@ -42,6 +45,7 @@ function notFound(what: string): ApiError {
 
 /** Calendar files: a subscribable feed, and one series or one date for "add to my calendar". */
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+  const feeds = new AnswerCache(200, FEED_MAX_AGE_MS)
   app.get(
     '/api/v1/calendar.ics',
     {
@@ -53,11 +57,19 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
     },
     async (request, reply) => {
       const { district, type, lang = 'de' } = request.query
+      // Built once per change of the district's meetups (and at least every few minutes, as "upcoming" moves on).
+      const head = await scopeHead(db, { districts: district ? [district] : 'all', langs: 'all' })
+      const key = `feed ${district ?? ''} ${type ?? ''} ${lang} ${request.protocol}://${request.host}`
       const now = app.now()
-      const rows = await occurrencesForFeed(db, { district, kind: type }, now)
-      const name = ['Willkommen', district ? districtBySlug(district)?.name : undefined].filter(Boolean).join(' – ')
-      const events = rows.map((r) => occurrenceEvent(r.meetup, r.occurrence, lang, eventUrl(request, r.occurrence.id)))
-      return sendCalendar(reply, buildCalendar({ name, events, now }))
+      const build = async () => {
+        const rows = await occurrencesForFeed(db, { district, kind: type }, now)
+        const name = ['Willkommen', district ? districtBySlug(district)?.name : undefined].filter(Boolean).join(' – ')
+        const events = rows.map((r) => occurrenceEvent(r.meetup, r.occurrence, lang, eventUrl(request, r.occurrence.id)))
+        return { version: String(head), tag: `${head}-${now.getTime()}`, body: buildCalendar({ name, events, now }), contentType: CALENDAR_TYPE }
+      }
+      const answer = await feeds.get(key, String(head), build, now.getTime())
+      reply.header('cache-control', 'public, max-age=300')
+      return sendCached(request, reply, answer)
     },
   )
 

@@ -9,6 +9,7 @@ import { Problem } from '../errors/problem.ts'
 import { deletedSince } from './change-seq.ts'
 import { SYNC_SOURCES, type AnySyncSource } from './sync-sources.ts'
 import { scopeHead, type SyncRead } from './sync-scope.ts'
+import { AnswerCache, sendCached } from './answer-cache.ts'
 import { normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
 
 function emptyDelta(cursor: number): SyncResponse {
@@ -55,6 +56,7 @@ export function toSyncRead(query: SyncQuery): SyncRead {
 }
 
 export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+  const firstSyncs = new AnswerCache()
   app.get(
     '/api/v1/sync',
     {
@@ -73,6 +75,14 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
       const nothingAdded = read.added.districts.length === 0 && read.added.langs.length === 0
       // The cheap path: a few rows of sync_heads, no synced table read.
       const head = await scopeHead(db, read.scope)
+      // First syncs of a scope are alike until its next change: built and compressed once.
+      if (read.since === 0) {
+        const build = async () => {
+          const delta = await readDelta(db, read, app.now())
+          return { version: String(delta.cursor), body: JSON.stringify(delta), contentType: 'application/json; charset=utf-8' }
+        }
+        return sendCached(request, reply, await firstSyncs.get(`sync ${JSON.stringify(read.scope)}`, String(head), build))
+      }
       if (nothingAdded && head <= read.since) {
         const etag = `W/"${read.since}"`
         reply.header('etag', etag)

@@ -53,7 +53,7 @@ async function seed(db: Kysely<Database>): Promise<void> {
 }
 
 describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
-  it('switching district fetches only the new district and drops the old one; switching language re-sends nothing district-bound', async () => {
+  it('switching district fetches only the new district and drops the old one; switching language fetches only texts in the new language', async () => {
     const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
     await seed(db)
     const log: Exchange[] = []
@@ -63,6 +63,7 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     expect(log[0]!.url).toBe('/api/v1/sync?since=0&districts=harz&langs=de&langs=uk')
     expect(await districtsOn(phone)).toEqual(['harz'])
     expect(await phone.guideSteps.count()).toBeGreaterThan(0)
+    expect([...new Set((await phone.guideTexts.toArray()).map((t) => t.lang))].sort()).toEqual(['de', 'uk'])
     const guideSteps = await phone.guideSteps.count()
 
     await saveSetting(phone, 'district', 'stendal')
@@ -70,6 +71,7 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     expect(log[1]!.url).toContain('districts=stendal&langs=de&langs=uk&addedDistricts=stendal')
     const switched = delta(log[1]!)
     expect(switched.changes.guideSteps).toEqual([]) // statewide content is not downloaded again
+    expect(switched.changes.guideTexts).toEqual([])
     expect(switched.changes.meetups.length).toBeGreaterThan(0)
     expect(switched.changes.meetups.every((m) => m.district === 'stendal')).toBe(true)
     expect(await districtsOn(phone)).toEqual(['stendal'])
@@ -78,8 +80,12 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     await saveSetting(phone, 'locale', 'ar')
     await pull(phone, fetchFrom(app, log))
     expect(log[2]!.url).toContain('langs=ar&langs=de&addedLangs=ar')
-    expect(sentCount(delta(log[2]!))).toBe(0) // meetups and contacts keep all their languages in one row
+    const arabic = delta(log[2]!)
+    expect(arabic.changes.guideTexts.length).toBeGreaterThan(0)
+    expect(arabic.changes.guideTexts.every((t) => t.lang === 'ar')).toBe(true)
+    expect(sentCount(arabic)).toBe(arabic.changes.guideTexts.length) // meetups and contacts keep all their languages in one row
     expect(await districtsOn(phone)).toEqual(['stendal'])
+    expect([...new Set((await phone.guideTexts.toArray()).map((t) => t.lang))].sort()).toEqual(['ar', 'de'])
 
     // Nothing new: one request, answered 304 without a body.
     await pull(phone, fetchFrom(app, log))
