@@ -37,7 +37,7 @@ export class AnswerCache {
   }
 
   /** The answer for `key` at `version`, built by `build` (once, however many ask at the same time) when missing or stale. */
-  async get(key: string, version: string, build: () => Promise<Built>, now = Date.now()): Promise<CachedAnswer> {
+  async get(key: string, version: string, build: () => Promise<Built>, now: number): Promise<CachedAnswer> {
     const kept = this.#entries.get(key)
     if (kept && kept.version === version && now - kept.builtAt < this.maxAgeMs) return kept
     const pending = this.#building.get(key)

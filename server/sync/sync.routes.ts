@@ -77,11 +77,12 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
       const head = await scopeHead(db, read.scope)
       // First syncs of a scope are alike until its next change: built and compressed once.
       if (read.since === 0) {
+        const now = app.now()
         const build = async () => {
-          const delta = await readDelta(db, read, app.now())
+          const delta = await readDelta(db, read, now)
           return { version: String(delta.cursor), body: JSON.stringify(delta), contentType: 'application/json; charset=utf-8' }
         }
-        return sendCached(request, reply, await firstSyncs.get(`sync ${JSON.stringify(read.scope)}`, String(head), build))
+        return sendCached(request, reply, await firstSyncs.get(`sync ${JSON.stringify(read.scope)}`, String(head), build, now.getTime()))
       }
       if (nothingAdded && head <= read.since) {
         const etag = `W/"${read.since}"`
