@@ -375,7 +375,7 @@ export async function setDateCapacity(
     if (!date) throw dateNotFound()
     if (date.ends_at < now) throw new Problem(409, 'date_past', 'This date is over already.')
     if (date.capacity === capacity) return
-    await trx.updateTable('meetup_occurrences').set({ capacity, seq: await nextChangeSeq(trx) }).where('id', '=', date.id).execute()
+    await trx.updateTable('meetup_occurrences').set({ capacity, seq: await nextChangeSeq(trx, { district: row.district }) }).where('id', '=', date.id).execute()
     await registrationsFollowDates(trx, id, now)
     await writeAudit(trx, {
       actor: coordinator.email,
