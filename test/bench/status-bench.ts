@@ -4,12 +4,10 @@
  * (25 s on average). Measures that request over real HTTP on PGlite and (with TEST_DATABASE_URL)
  * PostgreSQL, and prints the load of 1,000 such phones: node test/bench/status-bench.ts
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import pg from 'pg'
-import { buildApp } from '../../server/app.ts'
-import { loadConfig } from '../../server/config.ts'
-import { openDatabase, type DatabaseKind } from '../../server/db/database.ts'
+import type { DatabaseKind } from '../../server/db/database.ts'
+import { benchApp } from './bench-app.ts'
 import { clientAddress, insertEventDate, postJson, registration, tandemOffer } from '../server/volunteering-fixtures.ts'
 
 const PHONES = 1000
@@ -19,11 +17,7 @@ const REQUESTS = 4000
 const CONCURRENCY = 16
 
 async function bench(kind: DatabaseKind): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL
-  const schema = `bench_${randomBytes(4).toString('hex')}`
-  if (kind === 'postgres') await sql(url!, `create schema ${schema}`)
-  const database = kind === 'postgres' ? openDatabase({ databaseUrl: url, schema }) : openDatabase({ dataDir: 'memory://' })
-  const app = await buildApp({ config: { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent' }, database, logger: false })
+  const { app, database, close } = await benchApp(kind)
   try {
     // 1,000 entries: registrations for dates with 20 places (so some wait) and tandem entries.
     const dates = await Promise.all(Array.from({ length: 10 }, () => insertEventDate(database.db, { capacity: 20 })))
@@ -68,16 +62,8 @@ async function bench(kind: DatabaseKind): Promise<void> {
         `(before compression and headers); with nothing pending they ask every 5 minutes (${(PHONES / 300).toFixed(1)} req/s)`,
     )
   } finally {
-    await app.close()
-    if (kind === 'postgres') await sql(url!, `drop schema ${schema} cascade`)
+    await close()
   }
-}
-
-async function sql(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await client.query(text)
-  await client.end()
 }
 
 await bench('pglite')

@@ -2,11 +2,9 @@
  * Concurrency and idempotency figures for the volunteering API, on PGlite and (with
  * TEST_DATABASE_URL) PostgreSQL: node test/bench/volunteering-bench.ts
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import pg from 'pg'
-import { buildApp } from '../../server/app.ts'
-import { loadConfig } from '../../server/config.ts'
-import { openDatabase, type DatabaseKind } from '../../server/db/database.ts'
+import { randomUUID } from 'node:crypto'
+import type { DatabaseKind } from '../../server/db/database.ts'
+import { benchApp } from './bench-app.ts'
 import { clientAddress, insertEventDate, postJson, registration, tandemOffer } from '../server/volunteering-fixtures.ts'
 
 const SEATS = 20
@@ -14,11 +12,7 @@ const REGISTRATIONS = 300
 const REPLAYS = 50
 
 async function bench(kind: DatabaseKind): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL
-  const schema = `bench_${randomBytes(4).toString('hex')}`
-  if (kind === 'postgres') await sql(url!, `create schema ${schema}`)
-  const database = kind === 'postgres' ? openDatabase({ databaseUrl: url, schema }) : openDatabase({ dataDir: 'memory://' })
-  const app = await buildApp({ config: { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent' }, database, logger: false })
+  const { app, database, close } = await benchApp(kind)
   const { db } = database
   try {
     const occurrenceId = await insertEventDate(db, { capacity: SEATS })
@@ -49,16 +43,8 @@ async function bench(kind: DatabaseKind): Promise<void> {
     for (let i = 0; i < REPLAYS; i++) await app.inject(postJson('/api/v1/tandems', tandemOffer(), key, clientAddress(1000 + i)))
     console.log(`${kind}: ${REPLAYS} sequential replays: ${((performance.now() - t) / REPLAYS).toFixed(1)} ms each; rows still ${(await db.selectFrom('tandems').select('id').execute()).length}`)
   } finally {
-    await app.close()
-    if (kind === 'postgres') await sql(url!, `drop schema ${schema} cascade`)
+    await close()
   }
-}
-
-async function sql(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await client.query(text)
-  await client.end()
 }
 
 await bench('pglite')

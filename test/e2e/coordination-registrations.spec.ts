@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { berlinDay, createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
+import { createNetworkMeeting, loginAsCoordinator } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -65,21 +65,7 @@ test('a registration made in the app reaches the Stendal coordinator: attendance
 
   // A Stendal network meeting with one place, made in the event editor's API.
   const title = `Netzwerktreffen Stendal ${randomUUID().slice(0, 8)} (Beispiel)`
-  const created = await createMeetupThroughApi(page, {
-    kind: 'network-meeting',
-    title: { de: title },
-    description: { de: 'Austausch der Arbeitsgruppen (Beispiel).' },
-    district: 'stendal',
-    placeName: 'Rathaus Stendal (Beispiel)',
-    address: 'Markt 1, 39576 Stendal',
-    organiser: 'Koordinierungsstelle (Beispiel)',
-    audience: ['partners'],
-    registrationRequired: true,
-    capacity: 1,
-    startsLocal: `${berlinDay(3)}T17:00`,
-    durationMinutes: 120,
-  })
-  const occurrenceId = created.dates[0]!.id
+  const occurrenceId = await createNetworkMeeting(page, title, 1, 3)
 
   // A participant registers through the app's form (the date arrives on the phone by the sync).
   await page.goto('/volunteering/register')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { chooseLanguage, loginAsCoordinator } from './helpers.ts'
+import { chooseLanguage, loginAsCoordinator, requestTandemOnPhone } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 const consent = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }
@@ -105,16 +105,7 @@ test('on the phone, a proposed match is answered under "My sign-ups" (online onl
 
   // The newcomer asks for a tandem from the phone.
   await chooseLanguage(page, 'Deutsch')
-  await page.goto('/volunteering/request')
-  await page.getByRole('radio', { name: /Sprachtandem/ }).check()
-  await page.getByLabel('Name').fill(requestName)
-  await page.getByLabel('Telefonnummer').fill('0151 12345678')
-  await page.getByLabel('Landkreis oder Stadt').selectOption('stendal')
-  await page.getByRole('checkbox', { name: /um eine passende Tandem-Person zu finden/ }).check()
-  await page.getByRole('checkbox', { name: /an die passende Tandem-Person weitergegeben/ }).check()
-  await page.getByRole('button', { name: 'Anfrage speichern und senden' }).click()
-  const signup = page.getByTestId('signup').filter({ hasText: 'Anfrage: Sprachtandem' })
-  await expect(signup).toContainText('Angekommen')
+  const signup = await requestTandemOnPhone(page, requestName)
   const href = await signup.getByTestId('export').getAttribute('href')
   const requestToken = /\/api\/v1\/manage\/([\w-]+)/.exec(href!)![1]!
   const requestId = ((await (await page.request.get(`/api/v1/manage/${requestToken}`)).json()) as { id: string }).id

@@ -1,6 +1,6 @@
 import type { EditorDetail, MeetupEditorInput } from '../../src/shared/coordination/meetup-editor.schema.ts'
 import { E2E_PASSWORD, type E2eCoordinator } from './e2e-accounts.ts'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** A Berlin calendar day `days` from now, YYYY-MM-DD. */
 export function berlinDay(days: number): string {
@@ -55,4 +55,38 @@ export async function createMeetupThroughApi(page: Page, fields: MeetupFields & 
   const created = await page.request.post('/api/v1/coordination/meetups', { data: { ...defaults, ...fields } })
   expect(created.status(), await created.text()).toBe(201)
   return (await created.json()) as EditorDetail
+}
+
+/** A Stendal network meeting with `capacity` places `days` from now, made through the editor's API by the logged-in coordinator; its first date's id. */
+export async function createNetworkMeeting(page: Page, title: string, capacity: number, days: number): Promise<string> {
+  const created = await createMeetupThroughApi(page, {
+    kind: 'network-meeting',
+    title: { de: title },
+    description: { de: 'Austausch der Arbeitsgruppen (Beispiel).' },
+    district: 'stendal',
+    placeName: 'Rathaus Stendal (Beispiel)',
+    address: 'Markt 1, 39576 Stendal',
+    organiser: 'Koordinierungsstelle (Beispiel)',
+    audience: ['partners'],
+    registrationRequired: true,
+    capacity,
+    startsLocal: `${berlinDay(days)}T17:00`,
+    durationMinutes: 120,
+  })
+  return created.dates[0]!.id
+}
+
+/** A newcomer asks for a language tandem in Stendal from the phone (German); returns the sign-up card once the server has it. */
+export async function requestTandemOnPhone(page: Page, name: string): Promise<Locator> {
+  await page.goto('/volunteering/request')
+  await page.getByRole('radio', { name: /Sprachtandem/ }).check()
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Telefonnummer').fill('0151 12345678')
+  await page.getByLabel('Landkreis oder Stadt').selectOption('stendal')
+  await page.getByRole('checkbox', { name: /um eine passende Tandem-Person zu finden/ }).check()
+  await page.getByRole('checkbox', { name: /an die passende Tandem-Person weitergegeben/ }).check()
+  await page.getByRole('button', { name: 'Anfrage speichern und senden' }).click()
+  const signup = page.getByTestId('signup').filter({ hasText: 'Anfrage: Sprachtandem' })
+  await expect(signup).toContainText('Angekommen')
+  return signup
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage } from './helpers.ts'
+import { chooseLanguage, requestTandemOnPhone } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 const consent = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }
@@ -14,16 +14,7 @@ test('the manage link from a sign-up card opens on a fresh device in the entry\'
 
   // A newcomer asks for a tandem from the phone, in German.
   await chooseLanguage(page, 'Deutsch')
-  await page.goto('/volunteering/request')
-  await page.getByRole('radio', { name: /Sprachtandem/ }).check()
-  await page.getByLabel('Name').fill(name)
-  await page.getByLabel('Telefonnummer').fill('0151 12345678')
-  await page.getByLabel('Landkreis oder Stadt').selectOption('stendal')
-  await page.getByRole('checkbox', { name: /um eine passende Tandem-Person zu finden/ }).check()
-  await page.getByRole('checkbox', { name: /an die passende Tandem-Person weitergegeben/ }).check()
-  await page.getByRole('button', { name: 'Anfrage speichern und senden' }).click()
-  const signup = page.getByTestId('signup').filter({ hasText: 'Anfrage: Sprachtandem' })
-  await expect(signup).toContainText('Angekommen')
+  const signup = await requestTandemOnPhone(page, name)
 
   // The card shows the link with a plain warning, and copies it (this Chromium cannot share).
   const link = signup.getByTestId('manage-link')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import { berlinDay, chooseLanguage, createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
+import { chooseLanguage, createNetworkMeeting, loginAsCoordinator } from './helpers.ts'
 
 const consents = () => ({ store: { textVersion: '2026-11', givenAt: new Date().toISOString() } })
 
@@ -11,20 +11,7 @@ test('a place freed on the waitlist shows on the open phone within half a minute
   const officePage = await office.newPage()
   await loginAsCoordinator(officePage, 'stendal@example.org')
   const title = `Netzwerktreffen ${randomUUID().slice(0, 8)} (Beispiel)`
-  const created = await createMeetupThroughApi(officePage, {
-    kind: 'network-meeting',
-    title: { de: title },
-    description: { de: 'Austausch (Beispiel).' },
-    district: 'stendal',
-    placeName: 'Rathaus Stendal (Beispiel)',
-    address: 'Markt 1, 39576 Stendal',
-    organiser: 'Koordinierungsstelle (Beispiel)',
-    audience: ['partners'],
-    registrationRequired: true,
-    capacity: 1,
-    startsLocal: `${berlinDay(4)}T17:00`,
-  })
-  const occurrenceId = created.dates[0]!.id
+  const occurrenceId = await createNetworkMeeting(officePage, title, 1, 4)
   const first = await officePage.request.post('/api/v1/registrations', {
     headers: { 'idempotency-key': randomUUID() },
     data: { occurrenceId, name: 'Erste Person (Beispiel)', email: 'erste@example.org', workingGroup: 'language', consents: consents() },
