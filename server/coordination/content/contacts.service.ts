@@ -67,7 +67,7 @@ export async function createContact(db: Kysely<Database>, coordinator: Coordinat
   assertDistrict(coordinator, input.district)
   const id = `c-${crypto.randomUUID()}`
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('contacts').values({ id, ...values(input), is_sample: false, seq: await nextChangeSeq(trx) }).execute()
+    await trx.insertInto('contacts').values({ id, ...values(input), is_sample: false, seq: await nextChangeSeq(trx, { district: input.district }) }).execute()
     await writeAudit(trx, { actor: coordinator.email, action: 'contact.create', entity: 'contact', entityId: id, district: input.district })
   })
   return id
@@ -82,9 +82,11 @@ export async function updateContact(db: Kysely<Database>, coordinator: Coordinat
     assertDistrict(coordinator, input.district)
     if (isPartner(id)) throw new Problem(409, 'partner_contact', 'This contact comes from the partner directory; change it there.')
     if (row.revision !== revision) throw new Problem(409, 'conflict', 'Someone else changed this contact in the meantime; reload it.')
+    // Moved: phones of the old district drop it.
+    if (row.district !== input.district) await recordDeletion(trx, 'contacts', id, { district: row.district })
     await trx
       .updateTable('contacts')
-      .set({ ...values(input), revision: sql`revision + 1`, seq: await nextChangeSeq(trx) })
+      .set({ ...values(input), revision: sql`revision + 1`, seq: await nextChangeSeq(trx, { district: input.district }) })
       .where('id', '=', id)
       .execute()
     await writeAudit(trx, {
@@ -106,7 +108,7 @@ export async function retireContact(db: Kysely<Database>, coordinator: Coordinat
     assertDistrict(coordinator, row.district)
     if (isPartner(id)) throw new Problem(409, 'partner_contact', 'This contact comes from the partner directory; change it there.')
     await trx.deleteFrom('contacts').where('id', '=', id).execute()
-    await recordDeletion(trx, 'contacts', id)
+    await recordDeletion(trx, 'contacts', id, { district: row.district })
     await writeAudit(trx, { actor: coordinator.email, action: 'contact.retire', entity: 'contact', entityId: id, district: row.district })
   })
 }

@@ -34,7 +34,7 @@ export async function saveNote(db: Kysely<Database>, coordinator: Coordinator, s
     const row = await trx.selectFrom('guide_notes').select('revision').where('id', '=', id).forUpdate().executeTakeFirst()
     if (row && input.revision !== row.revision) throw new Problem(409, 'conflict', 'Someone else changed this note in the meantime; reload it.')
     if (!row && input.revision !== undefined) throw new Problem(409, 'conflict', 'This note was deleted in the meantime; reload it.')
-    const seq = await nextChangeSeq(trx)
+    const seq = await nextChangeSeq(trx, { district })
     if (row) await trx.updateTable('guide_notes').set({ text: JSON.stringify(text), revision: sql`revision + 1`, seq }).where('id', '=', id).execute()
     else {
       await trx.insertInto('guide_notes').values({ id, step_id: stepId, district, text: JSON.stringify(text), seq }).execute()
@@ -57,7 +57,7 @@ export async function deleteNote(db: Kysely<Database>, coordinator: Coordinator,
   await db.transaction().execute(async (trx) => {
     const gone = await trx.deleteFrom('guide_notes').where('id', '=', id).returning('id').executeTakeFirst()
     if (!gone) throw new Problem(404, 'not_found', 'There is no such note.')
-    await recordDeletion(trx, 'guideNotes', id)
+    await recordDeletion(trx, 'guideNotes', id, { district })
     await writeAudit(trx, { actor: coordinator.email, action: 'guide-note.delete', entity: 'guide-note', entityId: id, district, details: { step: stepId } })
   })
 }

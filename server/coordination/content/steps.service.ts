@@ -211,7 +211,7 @@ export async function publishStep(db: Kysely<Database>, coordinator: Coordinator
         published: true,
         draft: null,
         revision: sql`revision + 1`,
-        seq: await nextChangeSeq(trx),
+        seq: await nextChangeSeq(trx, { district: row.district }),
       })
       .where('id', '=', id)
       .execute()
