@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/schema.ts'
+import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Stored answers hold a manage token in clear, so replays are honoured for a week and then forgotten. */
 export const IDEMPOTENCY_DAYS = 7
-export const TANDEM_RENEWAL_MONTHS = 12
 const EVERY_MS = 6 * 60 * 60 * 1000
 
 export interface RetentionResult {

@@ -7,12 +7,18 @@ import type { Fetch } from './outbox.ts'
 export interface StoredMatch {
   view: MatchView | null
   checkedAt: number
+  /** When the entry was last renewed (it is erased 12 months later); absent until the server said. */
+  renewedAt?: string
 }
 
 export const MATCH_KEY = 'tandemMatch:'
 
-export function keepMatch(db: WillkommenDb, clientId: string, view: MatchView | null, now = Date.now()): Promise<string> {
-  return db.meta.put({ key: MATCH_KEY + clientId, value: { view, checkedAt: now } satisfies StoredMatch })
+/** Stores a tandem entry's match; the renewal date is kept when not given anew. */
+export async function keepMatch(db: WillkommenDb, clientId: string, view: MatchView | null, now = Date.now(), renewedAt?: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const kept = renewedAt ?? ((await db.meta.get(MATCH_KEY + clientId))?.value as StoredMatch | undefined)?.renewedAt
+    await db.meta.put({ key: MATCH_KEY + clientId, value: { view, checkedAt: now, ...(kept ? { renewedAt: kept } : {}) } satisfies StoredMatch })
+  })
 }
 
 /**
@@ -24,7 +30,8 @@ function isLive(entry: OutboxEntry): boolean {
   const { status, manageToken, statusToken } = entry.response
   if (entry.kind === 'partner-request') return Boolean(statusToken) && status === 'received'
   if (!manageToken) return false
-  return entry.kind === 'registration' ? status === 'confirmed' || status === 'waitlisted' : entry.kind === 'tandem' && status === 'received'
+  // A date_cancelled registration stays live: the date may take place again.
+  return entry.kind === 'registration' ? ['confirmed', 'waitlisted', 'date_cancelled'].includes(status) : entry.kind === 'tandem' && status === 'received'
 }
 
 /** A partner declaration's outcome; it waits until a coordinator applied or rejected it. */
@@ -41,6 +48,7 @@ async function refreshDeclaration(db: WillkommenDb, fetch: Fetch, entry: OutboxE
 interface ManagedView {
   status: string
   match?: MatchView | null
+  about?: { renewedAt?: string }
 }
 
 /**
@@ -63,7 +71,7 @@ export async function refreshStatuses(deps: { db: WillkommenDb; fetch: Fetch; no
     if (!answer.ok) continue // the server keeps even erased entries; an unknown token stays as it was
     const view = (await answer.json()) as ManagedView
     if (view.status !== response.status) await db.outbox.update(entry.clientId, { response: { ...response, status: view.status } })
-    if (entry.kind === 'tandem') await keepMatch(db, entry.clientId, view.match ?? null, deps.now?.())
+    if (entry.kind === 'tandem') await keepMatch(db, entry.clientId, view.match ?? null, deps.now?.(), view.about?.renewedAt)
     if (view.status === 'waitlisted' || (entry.kind === 'tandem' && view.status === 'received' && view.match?.status !== 'active')) pending = true
   }
   return pending

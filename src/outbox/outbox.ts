@@ -1,6 +1,7 @@
 import type { WillkommenDb } from '../db/db.ts'
 import type { OutboxEntry, OutboxKind } from './outbox-entry.ts'
 import { backoffDelay } from './backoff.ts'
+import { deviceKey } from './device-key.ts'
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
 
@@ -153,7 +154,12 @@ async function send(entry: OutboxEntry, deps: OutboxDeps): Promise<Outcome | 'wa
   } else {
     response = await deps.fetch(ENDPOINTS[entry.kind], {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': entry.clientId },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'idempotency-key': entry.clientId,
+        ...(entry.kind === 'registration' ? { 'x-device-key': await deviceKey(deps.db) } : {}),
+      },
       body: JSON.stringify(entry.payload),
     })
   }

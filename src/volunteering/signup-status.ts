@@ -4,14 +4,19 @@ import type { OutboxEntry } from '../outbox/outbox-entry.ts'
  * What the person is told about a submission. Anything not yet answered by the server is `pending`
  * ("saved on this phone, will be sent") — never confirmed before the server said so.
  */
-export type SignupStatus = 'pending' | 'rejected' | 'confirmed' | 'waitlisted' | 'received' | 'cancelling' | 'cancelled'
+export type SignupStatus = 'pending' | 'rejected' | 'confirmed' | 'waitlisted' | 'received' | 'cancelling' | 'cancelled' | 'dateCancelled'
 
-export function signupStatus(entry: OutboxEntry, cancelQueued = false): SignupStatus {
+/**
+ * `dateCancelled`: the coordination office cancelled the date itself — as the server says, or as the
+ * phone already knows from the synced dates (`dateIsCancelled`), whichever comes first.
+ */
+export function signupStatus(entry: OutboxEntry, cancelQueued = false, dateIsCancelled = false): SignupStatus {
   if (entry.state === 'rejected') return 'rejected'
   const status = entry.response?.status
   if (entry.state === 'sent' && (status === 'cancelled' || status === 'erased')) return 'cancelled'
   if (cancelQueued) return 'cancelling'
   if (entry.state !== 'sent' || !status) return 'pending'
+  if (status === 'date_cancelled' || (dateIsCancelled && (status === 'confirmed' || status === 'waitlisted'))) return 'dateCancelled'
   if (status === 'confirmed' || status === 'waitlisted' || status === 'received') return status
   return 'received'
 }

@@ -8,6 +8,7 @@ import { checkStatuses, flushOutbox, requestBackgroundSync, startOutbox } from '
 import { keepMatch, MATCH_KEY, type StoredMatch } from '../outbox/entry-status.ts'
 import { answerMatch as answerMatchByToken } from '../manage/manage-api.ts'
 import { signupStatus, type SignupStatus } from './signup-status.ts'
+import { readSignupDates, type SignupDate } from './signup-dates.ts'
 import type { KeyValue } from '../db/db.ts'
 
 export interface Signup {
@@ -15,15 +16,21 @@ export interface Signup {
   status: SignupStatus
   /** Its withdrawal has not gone out yet and can be taken back. */
   undoable: boolean
+  /** A registration's date as synced: event name, time, cancelled or moved. */
+  date?: SignupDate
 }
 
 /** How answering a match went: the phone cannot answer without a connection (it is not queued). */
 export type MatchAnswerResult = 'ok' | 'offline' | 'stale' | 'failed'
+/** How renewing a tandem entry went; online only, like answering a match. */
+export type RenewResult = 'ok' | 'offline' | 'failed'
 
 /** "My sign-ups": every submission from this phone, read live from the outbox. */
 export const useSignupsStore = defineStore('signups', () => {
   startOutbox()
   const entries = useLiveQuery(() => db.outbox.orderBy('createdAt').reverse().toArray(), [] as OutboxEntry[])
+  // Read apart from the entries, so a new sync of the dates updates the cards without touching the outbox.
+  const dates = useLiveQuery(async () => readSignupDates(await db.outbox.filter((e) => e.kind === 'registration').toArray()), new Map<string, SignupDate>())
 
   const signups = computed<Signup[]>(() => {
     const cancels = new Map(entries.value.filter((e) => e.kind === 'cancel').map((e) => [String(e.payload.targetClientId), e]))
@@ -32,7 +39,8 @@ export const useSignupsStore = defineStore('signups', () => {
       .filter((e) => e.kind !== 'cancel' && e.kind !== 'partner-request')
       .map((entry) => {
         const cancel = cancels.get(entry.clientId)
-        return { entry, status: signupStatus(entry, Boolean(cancel)), undoable: cancel?.state === 'pending' }
+        const date = entry.kind === 'registration' ? dates.value.get(String(entry.payload.occurrenceId)) : undefined
+        return { entry, status: signupStatus(entry, Boolean(cancel), date?.status === 'cancelled'), undoable: cancel?.state === 'pending', ...(date ? { date } : {}) }
       })
   })
 
@@ -78,6 +86,21 @@ export const useSignupsStore = defineStore('signups', () => {
   const matchRows = useLiveQuery(() => db.meta.where('key').startsWith(MATCH_KEY).toArray(), [] as KeyValue[])
   const matches = computed(() => new Map(matchRows.value.map((row) => [row.key.slice(MATCH_KEY.length), row.value as StoredMatch])))
 
+  /** Keeps a tandem entry for another twelve months (the consent text promises this button). */
+  async function renew(clientId: string): Promise<RenewResult> {
+    const token = (await db.outbox.get(clientId))?.response?.manageToken
+    if (!token) return 'failed'
+    if (!navigator.onLine) return 'offline'
+    try {
+      const response = await fetch(`/api/v1/manage/${token}/renew`, { method: 'POST' })
+      if (!response.ok) return 'failed'
+    } catch {
+      return 'offline'
+    }
+    await checkStatuses() // brings the new renewal date
+    return 'ok'
+  }
+
   /** Accepts or declines a proposed match. Needs a connection: an answer is not queued, the phone says so. */
   async function answerMatch(clientId: string, answer: 'accept' | 'decline'): Promise<MatchAnswerResult> {
     const token = (await db.outbox.get(clientId))?.response?.manageToken
@@ -88,5 +111,5 @@ export const useSignupsStore = defineStore('signups', () => {
     return result.kind
   }
 
-  return { signups, entry, submit, correct, cancel, undoCancel, removeFromPhone, retryNow, matches, answerMatch }
+  return { signups, entry, submit, correct, cancel, undoCancel, removeFromPhone, retryNow, matches, answerMatch, renew }
 })

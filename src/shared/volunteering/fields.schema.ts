@@ -3,6 +3,9 @@ import { literals } from '../fields.schema.ts'
 
 /** Versions of the consent texts (locales consent.*); bump when a text changes. */
 export const CONSENT_TEXT_VERSIONS = ['2026-11'] as const
+/** A tandem entry is erased this many months after it was made or last renewed (consent.tandemStore says so). */
+export const TANDEM_RENEWAL_MONTHS = 12
+
 export const CURRENT_CONSENT_VERSION = CONSENT_TEXT_VERSIONS[CONSENT_TEXT_VERSIONS.length - 1]!
 
 const ConsentGivenSchema = Type.Object(

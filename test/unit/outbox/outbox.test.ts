@@ -244,6 +244,25 @@ describe('outbox', () => {
     await enqueue(db, 'registration', {}, now + 2)
     expect(await refreshStatuses({ db, fetch: server().fetch })).toBe(false)
   })
+
+  it('learns that a confirmed registration\'s date was cancelled', async () => {
+    const entry = await enqueue(db, 'registration', {}, now)
+    const s = server(answer('confirmed'), json(200, { status: 'date_cancelled' }))
+    await flush({ db, fetch: s.fetch, now: clock })
+    await refreshStatuses({ db, fetch: s.fetch })
+    expect(signupStatus((await db.outbox.get(entry.clientId))!)).toBe('dateCancelled')
+  })
+
+  it('sends registrations with this phone\'s own key, the same every time, and tandem entries without', async () => {
+    await enqueue(db, 'registration', { occurrenceId: 'a' }, now - 2)
+    await enqueue(db, 'registration', { occurrenceId: 'b' }, now - 1)
+    await enqueue(db, 'tandem', {}, now)
+    const s = server(answer('confirmed'), answer('confirmed'), answer())
+    await flush({ db, fetch: s.fetch, now: clock })
+    const keys = s.calls.map((c) => c.headers['x-device-key'])
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(keys).toEqual([keys[0], keys[0], undefined])
+  })
 })
 
 describe('backoff', () => {
