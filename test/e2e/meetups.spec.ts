@@ -46,7 +46,8 @@ test('opens a meetup offline and puts one date and the whole series into a calen
 
   await page.getByLabel('Landkreis').selectOption('stendal')
   await page.getByLabel('Art').selectOption('welcome-table')
-  const card = page.getByTestId('meetup').first()
+  // Other tests add welcome tables in Stendal to the same server: take the sample one by its name.
+  const card = page.getByTestId('meetup').filter({ hasText: 'Welcome Table Stendal' }).first()
   const shownTime = (await card.locator('time').textContent())!.split('–')[0]!.trim()
   await card.getByRole('link', { name: 'Welcome Table Stendal' }).click()
 
