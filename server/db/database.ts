@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect, type Dialect } from 'kysely'
+import { Kysely, type Dialect } from 'kysely'
 import { PGlite } from '@electric-sql/pglite'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './schema.ts'
+import { OwnSchemaPostgresDialect } from './own-schema-introspector.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -26,7 +27,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       max: 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
+    return { db: new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) }), kind: 'postgres' }
   }
   const dialect: Dialect = new PGliteDialect(new PGlite(options.dataDir ?? 'memory://'))
   return { db: new Kysely<Database>({ dialect }), kind: 'pglite' }
