@@ -26,7 +26,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
-  timeout: 30_000,
+  // Caps on waiting, not timings: on a busy 2-core machine a first sync can take longer than Playwright's
+  // default 5 s (the CI run of 2026-11-29 lost 15 tests to it while other work ran).
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     ...devices['Pixel 7'],
