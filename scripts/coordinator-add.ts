@@ -3,12 +3,12 @@
  *   npm run coordinator:add -- --email anna@example.org --district stendal [--district harz] [--role admin]
  * The first account ever created is an admin unless --role says otherwise. The password is asked for
  * on the terminal (not shown), or read from the first line of stdin, or from COORDINATOR_PASSWORD.
- * Uses the same database settings as the server (DATABASE_URL or DATA_DIR); stop a PGlite server first.
+ * Uses the same database settings as the server (DATABASE_URL or DATA_DIR); on PGlite it refuses to run while a server holds the folder: stop it first.
  */
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { loadConfigOrExit } from '../server/config.ts'
-import { openDatabase } from '../server/db/database.ts'
+import { openDatabaseOrExit } from '../server/db/database.ts'
 import { migrateToLatest } from '../server/db/migrate.ts'
 import { countCoordinators, upsertCoordinator } from '../server/coordination/coordinators.repository.ts'
 import { writeAudit } from '../server/coordination/audit/audit.ts'
@@ -49,7 +49,7 @@ if (unknown.length) fail(`unknown district ${unknown.join(', ')}; one of: ${DIST
 if (values.role && values.role !== 'admin' && values.role !== 'coordinator') fail('--role is admin or coordinator')
 
 const config = loadConfigOrExit()
-const { db, kind } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 try {
   await migrateToLatest(db)
   const role = (values.role as 'admin' | 'coordinator' | undefined) ?? ((await countCoordinators(db)) === 0 ? 'admin' : 'coordinator')

@@ -5,13 +5,13 @@
  * Start the server on the same database afterwards with DEMO_DATA=false.
  */
 import { loadConfigOrExit } from '../server/config.ts'
-import { openDatabase } from '../server/db/database.ts'
+import { openDatabaseOrExit } from '../server/db/database.ts'
 import { migrateToLatest } from '../server/db/migrate.ts'
 import { loadStateData } from '../server/state-data/state-data.ts'
 import { systemClock } from '../server/clock.ts'
 
 const config = loadConfigOrExit()
-const { db, kind } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 try {
   await migrateToLatest(db)
   const started = performance.now()

@@ -1,8 +1,9 @@
 import { loadConfigOrExit } from './config.ts'
 import { buildApp } from './app.ts'
+import { openDatabaseOrExit } from './db/database.ts'
 
 const config = loadConfigOrExit()
-const app = await buildApp({ config })
+const app = await buildApp({ config, database: openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

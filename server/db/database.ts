@@ -1,9 +1,10 @@
-import { Kysely, type Dialect } from 'kysely'
+import { Kysely, type Dialect, type Driver } from 'kysely'
 import { PGlite } from '@electric-sql/pglite'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './schema.ts'
 import { OwnSchemaPostgresDialect } from './own-schema-introspector.ts'
+import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -29,6 +30,35 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     })
     return { db: new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) }), kind: 'postgres' }
   }
-  const dialect: Dialect = new PGliteDialect(new PGlite(options.dataDir ?? 'memory://'))
+  const dataDir = options.dataDir ?? 'memory://'
+  if (dataDir.startsWith('memory://')) return { db: new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) }), kind: 'pglite' }
+  // One process per folder: the lock is taken before PGlite opens it and given back when the database is closed.
+  const release = lockDataDir(dataDir)
+  const dialect = releasingOnClose(new PGliteDialect(new PGlite(dataDir)), release)
   return { db: new Kysely<Database>({ dialect }), kind: 'pglite' }
+}
+
+function releasingOnClose(dialect: Dialect, release: () => void): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver(): Driver {
+      const driver = dialect.createDriver()
+      const destroy = driver.destroy.bind(driver)
+      driver.destroy = () => destroy().finally(release)
+      return driver
+    },
+  }
+}
+
+/** For the entry points (server, scripts): the database, or why the PGlite folder is taken on stderr and exit code 1. */
+export function openDatabaseOrExit(options: DatabaseOptions): DatabaseHandle {
+  try {
+    return openDatabase(options)
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err
+    process.stderr.write(`${err.message}\n`)
+    process.exit(1)
+  }
 }
