@@ -45,6 +45,13 @@ export function createAppRouter(): Router {
         props: true,
         meta: { ownLanguage: true },
       },
+      {
+        // The emergency card: one tap from every screen, and it opens before a language is chosen.
+        path: '/emergency',
+        name: 'emergency',
+        component: () => import('../emergency/EmergencyView.vue'),
+        meta: { ownLanguage: true },
+      },
       { path: '/more', name: 'more', component: () => import('../more/MoreView.vue') },
       // Public declaration of a partner organisation of the integration network (entry, change, deletion).
       { path: '/partners/declare', name: 'partners-declare', component: () => import('../partners/PartnerDeclarationView.vue') },
