@@ -9,11 +9,13 @@ import { SOURCE_LOCALE } from '../i18n/locales.ts'
 export const useSettingsStore = defineStore('settings', () => {
   const locale = ref<string | undefined>()
   const district = ref<string | undefined>()
+  const nearbyDistricts = ref(false)
 
   /** Takes the settings read at start (src/db/start-state.ts) and shows the app in the chosen language. */
   async function load(saved: Settings): Promise<void> {
     locale.value = saved.locale
     district.value = saved.district
+    nearbyDistricts.value = saved.nearbyDistricts === true
     await applyLocale(saved.locale ?? SOURCE_LOCALE)
   }
 
@@ -29,5 +31,11 @@ export const useSettingsStore = defineStore('settings', () => {
     district.value = slug
   }
 
-  return { locale, district, load, chooseLocale, chooseDistrict }
+  /** Also keep the neighbouring districts' meetups and contacts on this phone (off until the person asks). */
+  async function chooseNearbyDistricts(on: boolean): Promise<void> {
+    await saveSetting(await loadDb(), 'nearbyDistricts', on)
+    nearbyDistricts.value = on
+  }
+
+  return { locale, district, nearbyDistricts, load, chooseLocale, chooseDistrict, chooseNearbyDistricts }
 })

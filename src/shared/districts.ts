@@ -28,7 +28,13 @@ export function districtBySlug(slug: string): District | undefined {
   return DISTRICTS.find((d) => d.slug === slug)
 }
 
-/** Districts sharing a border (both directions listed): "also show what is near" widens the sync scope by these. */
+/**
+ * Districts sharing a border inside Saxony-Anhalt (both directions listed; borders with other states
+ * left out): "also keep the neighbouring districts" widens the sync scope by these. Source: the
+ * "Nachbarkreise" of each district's article in the German Wikipedia (e.g. "Landkreis Börde":
+ * Altmarkkreis Salzwedel, Stendal, Magdeburg, Jerichower Land, Salzlandkreis, Harz), as of 2026,
+ * i.e. the districts since the reform of 1 July 2007. test/unit/shared/districts.test.ts checks symmetry.
+ */
 export const DISTRICT_NEIGHBOURS: Readonly<Record<string, readonly string[]>> = {
   'altmarkkreis-salzwedel': ['stendal', 'boerde'],
   'anhalt-bitterfeld': ['jerichower-land', 'salzlandkreis', 'saalekreis', 'wittenberg', 'dessau-rosslau'],

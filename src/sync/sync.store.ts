@@ -7,7 +7,8 @@ const PERIOD_MS = 5 * 60 * 1000
 
 /**
  * Keeps IndexedDB up to date: pulls on start, on `online`, on becoming visible, every few minutes,
- * and when the person chooses another district or language (the sync scope follows them).
+ * and when the person chooses another district or language or asks for the neighbouring districts
+ * (the sync scope follows them).
  */
 export const useSyncStore = defineStore('sync', () => {
   const online = ref(navigator.onLine)
@@ -56,7 +57,7 @@ export const useSyncStore = defineStore('sync', () => {
     })
     schedule()
     const settings = useSettingsStore()
-    watch(() => [settings.district, settings.locale], () => void syncNow())
+    watch(() => [settings.district, settings.locale, settings.nearbyDistricts], () => void syncNow())
     // The first pull waits until the start screen is painted; it is a background refresh.
     if ('requestIdleCallback' in window) requestIdleCallback(() => void syncNow(), { timeout: 1000 })
     else setTimeout(() => void syncNow(), 0)

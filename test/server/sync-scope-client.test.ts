@@ -93,6 +93,39 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     await phone.delete()
   })
 
+  it('neighbouring districts: switching them on fetches only the neighbours’ dates and contacts, switching off drops them', async () => {
+    const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
+    await seed(db)
+    const log: Exchange[] = []
+    const phone = await phoneIn('stendal', 'de')
+    await pull(phone, fetchFrom(app, log))
+    expect(await districtsOn(phone)).toEqual(['stendal'])
+    const stendalDates = await phone.meetupOccurrences.where('district').equals('stendal').count()
+    expect(stendalDates).toBeGreaterThan(0)
+
+    await saveSetting(phone, 'nearbyDistricts', true)
+    await pull(phone, fetchFrom(app, log))
+    expect(log[1]!.url).toBe(
+      '/api/v1/sync?since=' + delta(log[0]!).cursor +
+        '&districts=altmarkkreis-salzwedel&districts=boerde&districts=jerichower-land&districts=stendal&langs=de' +
+        '&addedDistricts=altmarkkreis-salzwedel&addedDistricts=boerde&addedDistricts=jerichower-land',
+    )
+    const widened = delta(log[1]!)
+    expect(widened.changes.meetupOccurrences.length).toBeGreaterThan(0)
+    expect(widened.changes.meetupOccurrences.every((o) => o.district === 'altmarkkreis-salzwedel')).toBe(true) // Stendal's own not again
+    expect(widened.changes.contacts.every((c) => c.district !== 'stendal')).toBe(true)
+    expect(widened.changes.guideSteps).toEqual([])
+    expect(await districtsOn(phone)).toEqual(['altmarkkreis-salzwedel', 'boerde', 'jerichower-land', 'stendal'])
+    expect(await phone.meetupOccurrences.where('district').equals('altmarkkreis-salzwedel').count()).toBe(widened.changes.meetupOccurrences.length)
+
+    await saveSetting(phone, 'nearbyDistricts', false)
+    await pull(phone, fetchFrom(app, log))
+    expect(log[2]!.url).toBe(`/api/v1/sync?since=${widened.cursor}&districts=stendal&langs=de`)
+    expect(await districtsOn(phone)).toEqual(['stendal'])
+    expect(await phone.meetupOccurrences.count()).toBe(stendalDates)
+    await phone.delete()
+  })
+
   it('a contact moved between districts leaves the old district’s phones and reaches the new one’s; a deleted meetup leaves its phones, others hear nothing', async () => {
     const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
     await seed(db)
