@@ -143,6 +143,10 @@ export interface GuideStepsTable {
   draft: ColumnType<unknown, string | null, string | null>
   /** Raised by every save; a save naming an older revision is refused. */
   revision: Generated<number>
+  /** Whom the step is for (src/shared/guide/situations.ts); empty: everyone. */
+  situations: ColumnType<string[], string[] | undefined, string[]>
+  /** What the seed file last wrote (`SeededStep`, server/guide/guide-content.ts); null for steps people made. */
+  seeded: ColumnType<unknown, string | null | undefined, string | null>
   seq: number
 }
 

@@ -3,9 +3,10 @@ import { sql, type Kysely } from 'kysely'
 import { Value } from 'typebox/value'
 import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
-import { GuideSeedStepSchema, guideTextId, type GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
+import { GuideSeedStepSchema, guideTextId, type GuideSeedStep, type SourceLink } from '../../src/shared/guide/guide-step.schema.ts'
 import { sanitiseSafeText } from '../../src/shared/guide/safe-text.ts'
 import { nextChangeSeq, STATEWIDE } from '../sync/change-seq.ts'
+import type { TextValues } from './guide.repository.ts'
 
 /**
  * The guide's first content. It seeds an empty guide on first start; from then on the guide lives
@@ -37,6 +38,34 @@ export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Prom
   return steps
 }
 
+/** What the seed wrote for a step, as stored (texts sanitised): the baseline a later release compares against. */
+export interface SeededStep {
+  phase: GuideSeedStep['phase']
+  order: number
+  contactFields: string[]
+  situations: string[]
+  sources: SourceLink[]
+  checkedOn: string | null
+  texts: Record<string, TextValues>
+}
+
+export function seededStep(step: GuideSeedStep): SeededStep {
+  return {
+    phase: step.phase,
+    order: step.order,
+    contactFields: [...step.contactFields],
+    situations: [...(step.situations ?? [])],
+    sources: step.sources ?? [],
+    checkedOn: step.checkedOn ?? null,
+    texts: Object.fromEntries(
+      Object.entries(step.title).map(([lang, title]) => [
+        lang,
+        { title: sanitiseSafeText(title), text: sanitiseSafeText(step.text[lang] ?? ''), bring: step.bring[lang] ?? [] },
+      ]),
+    ),
+  }
+}
+
 /**
  * Fills an empty guide with the given steps (statewide, published; German `reviewed`, other languages
  * `machine` until a person checks them). Returns how many were inserted: 0 when the guide has content.
@@ -48,30 +77,33 @@ export async function seedGuideSteps(db: Kysely<Database>, steps: readonly Guide
     // The first change number takes the writers' lock (held to commit); the rest number the rows in one insert each.
     await nextChangeSeq(trx, STATEWIDE)
     const seq = sql<number>`nextval('change_seq')::integer`
+    const seeded = steps.map((step) => ({ id: step.id, baseline: seededStep(step) }))
     await trx
       .insertInto('guide_steps')
       .values(
-        steps.map((step) => ({
-          id: step.id,
-          phase: step.phase,
-          position: step.order,
-          contact_fields: [...step.contactFields],
+        seeded.map(({ id, baseline }) => ({
+          id,
+          phase: baseline.phase,
+          position: baseline.order,
+          contact_fields: baseline.contactFields,
+          situations: baseline.situations,
           district: null,
-          sources: '[]',
-          checked_on: null,
+          sources: JSON.stringify(baseline.sources),
+          checked_on: baseline.checkedOn,
           draft: null,
+          seeded: JSON.stringify(baseline),
           seq,
         })),
       )
       .execute()
-    const texts = steps.flatMap((step) =>
-      Object.entries(step.title).map(([lang, title]) => ({
-        id: guideTextId(step.id, lang),
-        step_id: step.id,
+    const texts = seeded.flatMap(({ id, baseline }) =>
+      Object.entries(baseline.texts).map(([lang, t]) => ({
+        id: guideTextId(id, lang),
+        step_id: id,
         lang,
-        title: sanitiseSafeText(title),
-        text: sanitiseSafeText(step.text[lang] ?? ''),
-        bring: JSON.stringify(step.bring[lang] ?? []),
+        title: t.title,
+        text: t.text,
+        bring: JSON.stringify(t.bring),
         status: lang === 'de' ? ('reviewed' as const) : ('machine' as const),
         district: null,
         seq,

@@ -12,6 +12,7 @@ export function toGuideStepDto(row: Selectable<GuideStepsTable>): GuideStep {
     order: row.position,
     district: row.district,
     contactFields: row.contact_fields as GuideStep['contactFields'],
+    situations: row.situations as GuideStep['situations'],
     sources: row.sources,
     checkedOn: row.checked_on,
   }

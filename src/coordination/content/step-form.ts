@@ -1,5 +1,6 @@
 import type { StepDetail, StepDraft, StepTextInput } from '../../shared/guide/content-editor.schema.ts'
 import { CONTENT_LANGUAGES } from '../../shared/guide/content-editor.schema.ts'
+import { SITUATIONS, type Situation } from '../../shared/guide/situations.ts'
 import type { GuideEntry } from '../../guide/guide-entry.ts'
 
 /** One language of the step editor: list and sources as lines, so they are plain text areas. */
@@ -14,6 +15,8 @@ export interface StepForm {
   phase: StepDraft['phase']
   order: number
   contactFields: StepDraft['contactFields']
+  /** Whom the step is for; none ticked: everyone. */
+  situations: Situation[]
   /** One source a line: `https://… label`. */
   sources: string
   checkedOn: string
@@ -39,6 +42,7 @@ export function formFromDetail(detail: StepDetail): StepForm {
     phase: base.phase,
     order: base.order,
     contactFields: [...base.contactFields],
+    situations: [...(base.situations ?? [])],
     sources: base.sources.map((s) => `${s.url} ${s.label}`.trim()).join('\n'),
     checkedOn: base.checkedOn ?? '',
     texts,
@@ -62,6 +66,7 @@ export function draftFromForm(form: StepForm): StepDraft {
     phase: form.phase,
     order: form.order,
     contactFields: form.contactFields,
+    situations: SITUATIONS.filter((s) => form.situations.includes(s)),
     sources: lines(form.sources).map((line) => {
       const [url = '', ...label] = line.split(/\s+/)
       return { url, label: label.join(' ') }
@@ -73,7 +78,7 @@ export function draftFromForm(form: StepForm): StepDraft {
 
 /** The draft as the phone's step view would show it (for the preview). */
 export function previewEntry(id: string, district: string | null, draft: StepDraft): GuideEntry {
-  const entry: GuideEntry = { id, district, phase: draft.phase, order: draft.order, contactFields: draft.contactFields, sources: draft.sources, checkedOn: draft.checkedOn, title: { de: '' }, text: { de: '' }, bring: {}, status: {}, notes: [] }
+  const entry: GuideEntry = { id, district, phase: draft.phase, order: draft.order, contactFields: draft.contactFields, situations: draft.situations ?? [], sources: draft.sources, checkedOn: draft.checkedOn, title: { de: '' }, text: { de: '' }, bring: {}, status: {}, notes: [] }
   for (const [lang, t] of Object.entries(draft.texts as Record<string, StepTextInput | undefined>)) {
     if (!t) continue
     entry.title[lang] = t.title

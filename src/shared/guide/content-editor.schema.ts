@@ -8,6 +8,7 @@ import {
   GUIDE_PHASES,
   SourceLinkSchema,
   StepIdSchema,
+  StepSituationsSchema,
   TRANSLATION_STATUSES,
 } from './guide-step.schema.ts'
 
@@ -48,6 +49,8 @@ export const StepDraftSchema = Type.Object(
     phase: Type.Enum([...GUIDE_PHASES]),
     order: Type.Integer({ minimum: 0, maximum: 10000 }),
     contactFields: Type.Array(ContactFieldSchema, { uniqueItems: true }),
+    /** Whom the step is for; empty: everyone (absent in drafts saved before situations existed). */
+    situations: Type.Optional(StepSituationsSchema),
     sources: Type.Array(SourceLinkSchema, { maxItems: CONTENT_LIMITS.sources }),
     checkedOn: Type.Union([DateSchema, Type.Null()]),
     /** Texts per language; German is required. */
@@ -75,6 +78,7 @@ export const StepDetailSchema = Type.Object({
     phase: Type.Enum([...GUIDE_PHASES]),
     order: Type.Integer(),
     contactFields: Type.Array(ContactFieldSchema),
+    situations: StepSituationsSchema,
     sources: Type.Array(SourceLinkSchema),
     checkedOn: Type.Union([DateSchema, Type.Null()]),
     texts: Type.Record(Type.String(), PublishedTextSchema),

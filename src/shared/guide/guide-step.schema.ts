@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { CONTACT_FIELDS } from '../contact-fields.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 import { DISTRICT_SLUGS } from '../districts.ts'
+import { SituationSchema } from './situations.ts'
 
 /** The three welcome phases, in the order a newcomer goes through them. */
 export const GUIDE_PHASES = ['planning', 'first-steps', 'settling-in'] as const
@@ -30,10 +31,13 @@ export type SourceLink = Static<typeof SourceLinkSchema>
 /** `YYYY-MM-DD`. */
 export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 
+/** The situations a step is for (./situations.ts); empty or absent: everyone. */
+export const StepSituationsSchema = Type.Array(SituationSchema, { uniqueItems: true })
+
 /**
- * One step of server/guide/guide-steps.json, the content the database is seeded with on first start
- * (all languages in one object). From then on the guide lives in the database and is edited in the
- * coordination workspace.
+ * One step of server/guide/guide-steps.json, the content the database is seeded with (all languages in
+ * one object). From then on the guide lives in the database and is edited in the coordination
+ * workspace; a new release's file reaches it where no person changed the step (server/guide/guide-content.ts).
  */
 export const GuideSeedStepSchema = Type.Object(
   {
@@ -45,6 +49,12 @@ export const GuideSeedStepSchema = Type.Object(
     title: LocalizedTextSchema,
     text: LocalizedTextSchema,
     bring: BringListSchema,
+    /** Whom the step is for; absent: everyone. */
+    situations: Type.Optional(StepSituationsSchema),
+    /** Official pages the step relies on. */
+    sources: Type.Optional(Type.Array(SourceLinkSchema)),
+    /** When a person last checked the step against its sources. */
+    checkedOn: Type.Optional(DateSchema),
   },
   { additionalProperties: false },
 )
@@ -61,6 +71,8 @@ export const GuideStepSchema = Type.Object(
     order: Type.Integer({ minimum: 0 }),
     district: Type.Union([DistrictSchema, Type.Null()]),
     contactFields: Type.Array(ContactFieldSchema),
+    /** Whom the step is for; empty: everyone. */
+    situations: StepSituationsSchema,
     sources: Type.Array(SourceLinkSchema),
     /** When a person last checked the step against its sources. */
     checkedOn: Type.Union([DateSchema, Type.Null()]),
