@@ -3,16 +3,23 @@
  * - paragraphs, separated by an empty line (a single line break stays a line break);
  * - lists: consecutive lines that start with "- ";
  * - bold: `**words**`;
- * - links: `[label](https://…)` or `[label](tel:+49…)`; any other target is kept as its label only.
+ * - links: `[label](https://…)` or `[label](tel:+49…)`; any other target is kept as its label only;
+ * - glossary words: `[label](glossary:<term id>)`, an official word the phone explains on a tap
+ *   (the terms are src/guide/glossary.json).
  * Texts are parsed into this small tree and rendered as elements (never as HTML), so markup such as
  * `<script>` is just text. The server stores `sanitiseSafeText(input)`: the text re-written from its tree.
  */
-export type Inline = { kind: 'text'; text: string } | { kind: 'bold'; text: string } | { kind: 'link'; text: string; href: string }
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'bold'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'term'; text: string; term: string }
 export type Block = { kind: 'paragraph'; inlines: Inline[] } | { kind: 'list'; items: Inline[][] }
 
 const MAX_LENGTH = 8000
 const LINK = /\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)/y
 const BOLD = /\*\*([^*\n]{1,500})\*\*/y
+const TERM = /^glossary:([a-z0-9][a-z0-9-]{0,59})$/
 
 /** https links and tel: numbers only. */
 export function isSafeHref(href: string): boolean {
@@ -41,7 +48,10 @@ function parseInlines(line: string): Inline[] {
     if (link) {
       flush()
       const [whole, label, href] = link as unknown as [string, string, string]
-      out.push(isSafeHref(href) ? { kind: 'link', text: label, href } : { kind: 'text', text: label })
+      const term = TERM.exec(href)?.[1]
+      out.push(
+        term ? { kind: 'term', text: label, term } : isSafeHref(href) ? { kind: 'link', text: label, href } : { kind: 'text', text: label },
+      )
       i += whole.length
     } else if (bold) {
       flush()
@@ -104,7 +114,9 @@ export function parseSafeText(input: string): Block[] {
 
 function writeInlines(inlines: readonly Inline[]): string {
   return inlines
-    .map((x) => (x.kind === 'bold' ? `**${x.text}**` : x.kind === 'link' ? `[${x.text}](${x.href})` : x.text))
+    .map((x) =>
+      x.kind === 'bold' ? `**${x.text}**` : x.kind === 'link' ? `[${x.text}](${x.href})` : x.kind === 'term' ? `[${x.text}](glossary:${x.term})` : x.text,
+    )
     .join('')
 }
 

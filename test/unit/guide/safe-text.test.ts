@@ -29,6 +29,18 @@ describe('the safe text subset of guide texts', () => {
     expect(parseSafeText('<script>alert(1)</script>')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: '<script>alert(1)</script>' }] }])
   })
 
+  it('knows glossary words and keeps them when stored; a glossary target that is not a word id stays a label', () => {
+    expect(parseSafeText('Der [Bescheid](glossary:bescheid) kommt.')).toEqual([
+      {
+        kind: 'paragraph',
+        inlines: [{ kind: 'text', text: 'Der ' }, { kind: 'term', text: 'Bescheid', term: 'bescheid' }, { kind: 'text', text: ' kommt.' }],
+      },
+    ])
+    expect(sanitiseSafeText('- [Frist](glossary:frist)')).toBe('- [Frist](glossary:frist)')
+    expect(sanitiseSafeText('[x](glossary:<b>) [y](glossary:Frist) [z](glossary:)')).toBe('x y z')
+    expect(plainSafeText('Ein [Antrag](glossary:antrag).')).toBe('Ein Antrag.')
+  })
+
   it('is stable: sanitising twice changes nothing', () => {
     const input = 'A **b** [c](https://c.example) [d](javascript:x)\n\n- e\n- **f**\n\n\n\ng'
     expect(sanitiseSafeText(sanitiseSafeText(input))).toBe(sanitiseSafeText(input))

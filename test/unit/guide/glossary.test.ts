@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { Value } from 'typebox/value'
+import { Type } from 'typebox'
+import { db } from '../../../src/db/db.ts'
+import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
+import GuideStepView from '../../../src/guide/GuideStepView.vue'
+import { explainTerm, GLOSSARY } from '../../../src/guide/glossary.ts'
+import { LOCALE_CODES } from '../../../src/shared/locale-codes.ts'
+import { SourceLinkSchema, DateSchema } from '../../../src/shared/guide/guide-step.schema.ts'
+import { FIXTURE_CONTACTS, FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
+
+describe('the glossary of official words', () => {
+  it('has a unique id, the German word and an explanation in every language the app ships, with sources and a check date', () => {
+    const schema = Type.Object({
+      checkedOn: DateSchema,
+      reviewed: Type.Array(Type.String()),
+      sources: Type.Array(SourceLinkSchema, { minItems: 1 }),
+      terms: Type.Array(
+        Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), term: Type.String({ minLength: 2 }), explanation: Type.Record(Type.String(), Type.String({ minLength: 20 })) }),
+        { minItems: 10 },
+      ),
+    })
+    expect(Value.Errors(schema, GLOSSARY)).toEqual([])
+    expect(new Set(GLOSSARY.terms.map((t) => t.id)).size).toBe(GLOSSARY.terms.length)
+    for (const entry of GLOSSARY.terms) expect(Object.keys(entry.explanation).sort(), entry.id).toEqual([...LOCALE_CODES].sort())
+  })
+
+  it('explains in the chosen language, marks automatic translations, and falls back to German', () => {
+    expect(explainTerm('frist', 'de')).toMatchObject({ term: 'Frist', lang: 'de', hint: null })
+    expect(explainTerm('frist', 'ar')).toMatchObject({ term: 'Frist', lang: 'ar', hint: 'machine' })
+    expect(explainTerm('frist', 'fr')).toMatchObject({ lang: 'de', hint: 'only-german' })
+    expect(explainTerm('no-such-word', 'de')).toBeUndefined()
+  })
+})
+
+describe('a glossary word in a step text', () => {
+  beforeEach(async () => {
+    await db.delete()
+    await db.open()
+    await db.guideSteps.bulkPut(FIXTURE_ROWS.steps)
+    const texts = FIXTURE_ROWS.texts.map((t) =>
+      t.stepId === 'anmeldung' && t.lang === 'en'
+        ? { ...t, text: 'You get a registration certificate ([Meldebescheinigung](glossary:meldebescheinigung)) and a [word](glossary:not-in-the-glossary).' }
+        : t,
+    )
+    await db.guideTexts.bulkPut(texts)
+    await db.contacts.bulkPut(FIXTURE_CONTACTS)
+  })
+  afterEach(async () => {
+    await applyLocale('de')
+    document.body.innerHTML = ''
+  })
+
+  it('is a button that opens its explanation in the chosen language; a word the glossary lacks stays plain text', { timeout: 30_000 }, async () => {
+    await applyLocale('en')
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] })
+    const wrapper = mount(GuideStepView, { props: { id: 'anmeldung' }, global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true))
+    await flushPromises()
+    const terms = wrapper.findAll('[data-testid="glossary-term"]')
+    expect(terms.map((b) => b.text())).toEqual(['Meldebescheinigung'])
+    expect(wrapper.get('.step-text').text()).toContain('and a word.')
+
+    const dialog = wrapper.get<HTMLDialogElement>('[data-testid="glossary-dialog"]')
+    // jsdom has no showModal; the test checks what the dialog would show.
+    dialog.element.showModal = function () {
+      this.setAttribute('open', '')
+    }
+    await terms[0]!.trigger('click')
+    expect(dialog.attributes('open')).toBeDefined()
+    expect(dialog.get('h2').text()).toBe('Meldebescheinigung')
+    expect(dialog.text()).toContain('The registration certificate (Meldebescheinigung) is the paper from the citizens')
+    expect(dialog.text()).toContain('Automatic translation')
+    wrapper.unmount()
+  })
+})
