@@ -10,6 +10,8 @@ import { migrateToLatest } from './db/migrate.ts'
 import { registerErrorHandler } from './errors/error-handler.ts'
 import { registerSecurityHeaders } from './web/security-headers.ts'
 import { registerWeb } from './web/web.plugin.ts'
+import { connectionOptions, registerConnectionLimits } from './web/connection-limits.ts'
+import { clientErrorOptions } from './errors/client-errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { volunteeringRoutes } from './volunteering/volunteering.routes.ts'
@@ -54,6 +56,8 @@ export async function buildApp({ config, database, logger, logStream, now = syst
     logger: logger ?? { level: config.logLevel, serializers: { req: redactRequest }, ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
+    ...connectionOptions(config.connections),
+    ...clientErrorOptions,
     // Unknown fields are an error, not silently dropped; see registerErrorHandler.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -61,6 +65,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   app.decorate('now', now)
 
   registerErrorHandler(app)
+  registerConnectionLimits(app, config.connections)
   await registerSecurityHeaders(app)
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {
@@ -73,7 +78,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   await app.register(healthRoutes, { databaseKind: kind })
   await app.register(syncRoutes, { db })
   await app.register(meetupHorizon, { db })
-  await app.register(calendarRoutes, { db })
+  await app.register(calendarRoutes, { db, publicUrl: config.publicUrl })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
   await app.register(coordinationRoutes, { db, loginsPer15Minutes: config.loginAttempts, passwordCost })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -16,15 +16,30 @@ export interface Config {
   logLevel: string
   /** Days after an event until a registration's personal data is erased. */
   retentionDays: number
-  /** Behind a reverse proxy: trust its X-Forwarded-* headers (https decides the cookie's Secure flag). */
-  trustProxy: boolean
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers count; false: none. */
+  trustProxy: false | string[]
+  /** The app's public address for links the server writes (calendar feed); never taken from request headers. */
+  publicUrl: string
   /** Coordinator login attempts per client address and account in 15 minutes. */
   loginAttempts: number
+  /** Limits per connection (milliseconds, counts, bytes; 0 = none): see server/web/connection-limits.ts. */
+  connections: ConnectionLimits
+}
+
+export interface ConnectionLimits {
+  requestTimeoutMs: number
+  idleTimeoutMs: number
+  keepAliveTimeoutMs: number
+  maxRequestsPerConnection: number
+  maxPipelinedRequests: number
+  maxUnreadBytes: number
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 const wholeNumber = (description: string) => Type.String({ pattern: '^[1-9][0-9]*$', description })
+const limit = (description: string) => Type.String({ pattern: '^(0|[1-9][0-9]{0,9})$', description: `${description}, or 0 for no limit` })
+const PROXY = String.raw`(loopback|linklocal|uniquelocal|[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?|[0-9a-fA-F:]*:[0-9a-fA-F:.]*(/[0-9]{1,3})?)`
 const oneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)), { description: `one of ${values.join(', ')}` })
 
 /** What each variable may hold, as the text it arrives in; the description is the error message's hint. */
@@ -37,8 +52,18 @@ const ENV_SCHEMA = {
   WEB_ROOT: Type.String({ minLength: 1, description: 'a folder' }),
   LOG_LEVEL: oneOf(LOG_LEVELS),
   RETENTION_DAYS: wholeNumber('a whole number of days, e.g. 90'),
-  TRUST_PROXY: oneOf(['true', 'false']),
+  TRUST_PROXY: Type.String({
+    pattern: `^(false|${PROXY}( *, *${PROXY})*)$`,
+    description: 'false, or the reverse proxies\' addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8); not true',
+  }),
+  PUBLIC_URL: Type.String({ pattern: String.raw`^https?://[^/?#\s@]+/?$`, description: 'the public address, e.g. https://willkommen.example.org' }),
   LOGIN_ATTEMPTS: wholeNumber('a whole number, e.g. 10'),
+  REQUEST_TIMEOUT_MS: limit('milliseconds'),
+  IDLE_TIMEOUT_MS: limit('milliseconds'),
+  KEEP_ALIVE_TIMEOUT_MS: limit('milliseconds'),
+  MAX_REQUESTS_PER_CONNECTION: limit('a whole number'),
+  MAX_PIPELINED_REQUESTS: limit('a whole number'),
+  MAX_UNREAD_BYTES: limit('bytes'),
 } satisfies Record<string, TSchema>
 
 type EnvName = keyof typeof ENV_SCHEMA
@@ -64,8 +89,9 @@ function readEnv(env: NodeJS.ProcessEnv): Partial<Record<EnvName, string>> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = readEnv(env)
+  const port = Number(e.PORT ?? 8080)
   return {
-    port: Number(e.PORT ?? 8080),
+    port,
     host: e.HOST ?? '0.0.0.0',
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.DATA_DIR ?? './data',
@@ -73,8 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: e.WEB_ROOT ?? new URL('../dist', import.meta.url).pathname,
     logLevel: e.LOG_LEVEL ?? 'info',
     retentionDays: Number(e.RETENTION_DAYS ?? 90),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: !e.TRUST_PROXY || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.split(',').map((p) => p.trim()),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     loginAttempts: Number(e.LOGIN_ATTEMPTS ?? 10),
+    connections: {
+      requestTimeoutMs: Number(e.REQUEST_TIMEOUT_MS ?? 30_000),
+      idleTimeoutMs: Number(e.IDLE_TIMEOUT_MS ?? 30_000),
+      keepAliveTimeoutMs: Number(e.KEEP_ALIVE_TIMEOUT_MS ?? 5_000),
+      maxRequestsPerConnection: Number(e.MAX_REQUESTS_PER_CONNECTION ?? 1000),
+      maxPipelinedRequests: Number(e.MAX_PIPELINED_REQUESTS ?? 4),
+      maxUnreadBytes: Number(e.MAX_UNREAD_BYTES ?? 8 * 1024 * 1024),
+    },
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
@@ -29,8 +29,9 @@ const FeedQuerySchema = Type.Object(
 )
 const LangQuerySchema = Type.Object({ lang: LangSchema }, { additionalProperties: false })
 
-function eventUrl(request: FastifyRequest, occurrenceId?: string): string {
-  return `${request.protocol}://${request.host}/meetups${occurrenceId ? `/${occurrenceId.split(':').map(encodeURIComponent).join(':')}` : ''}`
+/** Links in calendar files point at the configured public address; request headers (X-Forwarded-Host) never decide them. */
+function eventUrl(publicUrl: string, occurrenceId?: string): string {
+  return `${publicUrl}/meetups${occurrenceId ? `/${occurrenceId.split(':').map(encodeURIComponent).join(':')}` : ''}`
 }
 
 function sendCalendar(reply: FastifyReply, body: string, fileName?: string) {
@@ -44,7 +45,7 @@ function notFound(what: string): ApiError {
 }
 
 /** Calendar files: a subscribable feed, and one series or one date for "add to my calendar". */
-export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; publicUrl: string }> = async (app, { db, publicUrl }) => {
   const feeds = new AnswerCache(200, FEED_MAX_AGE_MS)
   app.get(
     '/api/v1/calendar.ics',
@@ -59,12 +60,12 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       const { district, type, lang = 'de' } = request.query
       // Built once per change of the district's meetups (and at least every few minutes, as "upcoming" moves on).
       const head = await scopeHead(db, { districts: district ? [district] : 'all', langs: 'all' })
-      const key = `feed ${district ?? ''} ${type ?? ''} ${lang} ${request.protocol}://${request.host}`
+      const key = `feed ${district ?? ''} ${type ?? ''} ${lang}`
       const now = app.now()
       const build = async () => {
         const rows = await occurrencesForFeed(db, { district, kind: type }, now)
         const name = ['Willkommen', district ? districtBySlug(district)?.name : undefined].filter(Boolean).join(' – ')
-        const events = rows.map((r) => occurrenceEvent(r.meetup, r.occurrence, lang, eventUrl(request, r.occurrence.id)))
+        const events = rows.map((r) => occurrenceEvent(r.meetup, r.occurrence, lang, eventUrl(publicUrl, r.occurrence.id)))
         return { version: String(head), tag: `${head}-${now.getTime()}`, body: buildCalendar({ name, events, now }), contentType: CALENDAR_TYPE }
       }
       const answer = await feeds.get(key, String(head), build, now.getTime())
@@ -88,7 +89,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       if (!meetup) return reply.status(404).send(notFound('meetup'))
       const lang = request.query.lang ?? 'de'
       const title = meetup.title[lang] ?? meetup.title.de ?? ''
-      return sendCalendar(reply, seriesCalendar(meetup, lang, app.now(), eventUrl(request)), icsFileName(title))
+      return sendCalendar(reply, seriesCalendar(meetup, lang, app.now(), eventUrl(publicUrl)), icsFileName(title))
     },
   )
 
@@ -107,7 +108,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       if (!found) return reply.status(404).send(notFound('date'))
       const lang = request.query.lang ?? 'de'
       const title = found.meetup.title[lang] ?? found.meetup.title.de ?? ''
-      const body = occurrenceCalendar(found.meetup, found.occurrence, lang, app.now(), eventUrl(request, found.occurrence.id))
+      const body = occurrenceCalendar(found.meetup, found.occurrence, lang, app.now(), eventUrl(publicUrl, found.occurrence.id))
       return sendCalendar(reply, body, icsFileName(title, found.occurrence.originalStart.slice(0, 8)))
     },
   )

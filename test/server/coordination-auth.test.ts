@@ -23,15 +23,19 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
   })
 
   it('marks the cookie Secure when the request came over https through a trusted proxy', async () => {
-    const { app, db } = await buildTestApp(kind, { trustProxy: true })
+    const { app, db } = await buildTestApp(kind, { trustProxy: ['10.0.0.1'] })
     await upsertCoordinator(db, { email: 'anna@example.org', password: PASSWORD, role: 'admin', districts: [] }, TEST_PASSWORD_COST)
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/coordination/login',
-      headers: { 'x-forwarded-proto': 'https' },
-      payload: { email: 'anna@example.org', password: PASSWORD },
-    })
-    expect(res.cookies[0]!.secure).toBe(true)
+    const login = (remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/coordination/login',
+        remoteAddress,
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: 'anna@example.org', password: PASSWORD },
+      })
+    expect((await login('10.0.0.1')).cookies[0]!.secure).toBe(true)
+    // Anyone else's X-Forwarded-Proto does not count.
+    expect((await login('203.0.113.5')).cookies[0]!.secure).toBeFalsy()
   })
 
   it('gives the same 401 for a wrong password and an unknown e-mail', async () => {

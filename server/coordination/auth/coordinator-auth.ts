@@ -43,6 +43,11 @@ export function coordinatorOf(request: FastifyRequest): Coordinator {
   return request.coordinator
 }
 
+/** The host of an Origin header; a malformed one matches no host. */
+function hostOf(origin: string): string | undefined {
+  return URL.canParse(origin) ? new URL(origin).host : undefined
+}
+
 /**
  * onRequest hook for every coordination route: a valid session cookie, and for changes a request
  * from this origin only (SameSite=Strict already keeps other sites' requests cookie-less).
@@ -50,7 +55,7 @@ export function coordinatorOf(request: FastifyRequest): Coordinator {
 export function authenticate(db: Kysely<Database>) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const origin = request.headers.origin
-    if (request.method !== 'GET' && request.method !== 'HEAD' && origin && new URL(origin).host !== request.host) {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && origin && hostOf(origin) !== request.host) {
       throw new Problem(403, 'forbidden', 'Changes are only accepted from this app.')
     }
     const token = request.cookies[SESSION_COOKIE]
