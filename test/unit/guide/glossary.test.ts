@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
@@ -8,9 +9,19 @@ import { db } from '../../../src/db/db.ts'
 import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import GuideStepView from '../../../src/guide/GuideStepView.vue'
 import { explainTerm, GLOSSARY } from '../../../src/guide/glossary.ts'
+import { parseSafeText } from '../../../src/shared/guide/safe-text.ts'
+import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
 import { LOCALE_CODES } from '../../../src/shared/locale-codes.ts'
 import { SourceLinkSchema, DateSchema } from '../../../src/shared/guide/guide-step.schema.ts'
 import { FIXTURE_CONTACTS, FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
+
+const SEED = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+
+/** The glossary words a safe text links, in order. */
+const linkedTerms = (text: string) =>
+  parseSafeText(text)
+    .flatMap((b) => (b.kind === 'paragraph' ? b.inlines : b.items.flat()))
+    .flatMap((x) => (x.kind === 'term' ? [x.term] : []))
 
 describe('the glossary of official words', () => {
   it('has a unique id, the German word and an explanation in every language the app ships, with sources and a check date', () => {
@@ -26,6 +37,18 @@ describe('the glossary of official words', () => {
     expect(Value.Errors(schema, GLOSSARY)).toEqual([])
     expect(new Set(GLOSSARY.terms.map((t) => t.id)).size).toBe(GLOSSARY.terms.length)
     for (const entry of GLOSSARY.terms) expect(Object.keys(entry.explanation).sort(), entry.id).toEqual([...LOCALE_CODES].sort())
+  })
+
+  it('knows every word a guide step links, in every language of the step', () => {
+    const known = new Set(GLOSSARY.terms.map((t) => t.id))
+    const linked = SEED.flatMap((step) => Object.entries(step.text).flatMap(([lang, text]) => linkedTerms(text).map((term) => `${step.id}:${lang}:${term}`)))
+    expect(linked.length).toBeGreaterThan(0)
+    expect(linked.filter((l) => !known.has(l.split(':')[2]!))).toEqual([])
+    // A step links the same words in German and in each translation (the German word stands in brackets there).
+    for (const step of SEED) {
+      const german = linkedTerms(step.text.de ?? '').sort()
+      for (const [lang, text] of Object.entries(step.text)) expect(linkedTerms(text).sort(), `${step.id}:${lang}`).toEqual(german)
+    }
   })
 
   it('explains in the chosen language, marks automatic translations, and falls back to German', () => {
