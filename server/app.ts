@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { registerErrorHandler } from './errors/error-handler.ts'
 import { registerSecurityHeaders } from './web/security-headers.ts'
+import { trimNotModified } from './web/not-modified.ts'
 import { registerWeb } from './web/web.plugin.ts'
 import { connectionOptions, registerConnectionLimits } from './web/connection-limits.ts'
 import { clientErrorOptions } from './errors/client-errors.ts'
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   registerErrorHandler(app)
   registerConnectionLimits(app, config.connections)
   await registerSecurityHeaders(app)
+  trimNotModified(app)
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {
     openapi: {
