@@ -26,6 +26,7 @@ export function createAppRouter(): Router {
         props: true,
       },
       { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true },
+      { path: '/guide/words', name: 'guide-words', component: () => import('../guide/GlossaryView.vue') },
       { path: '/district', name: 'district', component: () => import('../district/DistrictView.vue') },
       { path: '/contacts', name: 'contacts', component: () => import('../contacts/ContactsView.vue') },
       { path: '/contacts/:id', name: 'contact', component: () => import('../contacts/ContactView.vue'), props: true },

@@ -8,6 +8,7 @@ import { Type } from 'typebox'
 import { db } from '../../../src/db/db.ts'
 import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import GuideStepView from '../../../src/guide/GuideStepView.vue'
+import GlossaryView from '../../../src/guide/GlossaryView.vue'
 import { explainTerm, GLOSSARY } from '../../../src/guide/glossary.ts'
 import { parseSafeText } from '../../../src/shared/guide/safe-text.ts'
 import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
@@ -98,5 +99,25 @@ describe('a glossary word in a step text', () => {
     expect(dialog.text()).toContain('The registration certificate (Meldebescheinigung) is the paper from the citizens')
     expect(dialog.text()).toContain('Automatic translation')
     wrapper.unmount()
+  })
+})
+
+describe('the list of all official words', () => {
+  afterEach(async () => {
+    await applyLocale('de')
+  })
+
+  it('shows every word A to Z by its German form, explained in the chosen language, and says the translation is automatic', async () => {
+    await applyLocale('uk')
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] })
+    const wrapper = mount(GlossaryView, { global: { plugins: [router, i18n] } })
+    const words = wrapper.findAll('[data-testid="glossary-word"]')
+    expect(words).toHaveLength(GLOSSARY.terms.length)
+    const headings = words.map((w) => w.get('h2').text())
+    expect(headings).toEqual([...headings].sort((a, b) => a.localeCompare(b, 'de')))
+    expect(headings.slice(0, 3)).toEqual(['Aktenzeichen', 'Anhörung', 'Antrag'])
+    expect(words[0]!.get('p').attributes('lang')).toBe('uk')
+    expect(words[0]!.get('p').text()).toMatch(/^Номер справи \(Aktenzeichen\)/)
+    expect(wrapper.text()).toContain('Автоматичний переклад')
   })
 })
