@@ -13,6 +13,7 @@ import { trimNotModified } from './web/not-modified.ts'
 import { registerWeb } from './web/web.plugin.ts'
 import { connectionOptions, registerConnectionLimits } from './web/connection-limits.ts'
 import { clientErrorOptions } from './errors/client-errors.ts'
+import { registerTextRules } from './web/text-rules.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { volunteeringRoutes } from './volunteering/volunteering.routes.ts'
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
 
   registerErrorHandler(app)
   registerConnectionLimits(app, config.connections)
+  registerTextRules(app)
   await registerSecurityHeaders(app)
   trimNotModified(app)
   await app.register(compress, { threshold: 1024 })

@@ -12,6 +12,8 @@ import { scopeHead, type SyncRead } from './sync-scope.ts'
 import { AnswerCache, sendCached } from './answer-cache.ts'
 import { normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
 
+const ALL = { districts: 'all', langs: 'all' } as const
+
 function emptyDelta(cursor: number): SyncResponse {
   const none = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, []]))
   return { cursor, changes: none, deleted: none } as unknown as SyncResponse
@@ -75,6 +77,10 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
       const nothingAdded = read.added.districts.length === 0 && read.added.langs.length === 0
       // The cheap path: a few rows of sync_heads, no synced table read.
       const head = await scopeHead(db, read.scope)
+      // A cursor the server never handed out (another server's, or made up) is refused, not echoed back.
+      if (read.since > head && read.since > (await scopeHead(db, ALL))) {
+        throw new Problem(400, 'cursor_ahead', 'The cursor is ahead of this server; sync again from 0.', { since: 'sync.cursorAhead' })
+      }
       // First syncs of a scope are alike until its next change: built and compressed once.
       if (read.since === 0) {
         const now = app.now()

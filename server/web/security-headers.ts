@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
 
-/** Strict CSP: only this origin, no inline script, no third-party anything. */
+/** Strict CSP: only this origin, no inline script, no third-party anything; API answers not stored by caches. */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -22,5 +22,9 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
       },
     },
     crossOriginEmbedderPolicy: false,
+  })
+  // API answers are someone's data unless the route says how to cache it (sync, calendar files): no copy anywhere.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
   })
 }

@@ -28,3 +28,23 @@ export async function loginCast(app: FastifyInstance, db: Kysely<Database>) {
     harz: await loginAs(app, db, { email: 'harz@example.org', districts: ['harz'] }),
   }
 }
+
+export const GIVEN = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }
+
+/** A declaration as the app's form sends it, with at most the given changes. */
+export function declaration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'entry',
+    organisation: 'Bürgerhaus Stendal e. V. (Beispiel)',
+    address: 'Beispielweg 3, 39576 Stendal',
+    district: 'stendal',
+    contactFunction: 'Leitung Beratungsstelle',
+    phone: '03931 000-222',
+    email: ' Info@Buergerhaus-Beispiel.ORG ',
+    workingGroups: ['language', 'culture-social'],
+    note: 'Wir bieten ein Sprachcafé an.',
+    locale: 'de',
+    consents: { store: GIVEN, publish: GIVEN },
+    ...overrides,
+  }
+}

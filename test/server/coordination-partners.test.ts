@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
-import { loginCast } from './coordination-fixtures.ts'
+import { declaration, GIVEN, loginCast } from './coordination-fixtures.ts'
 import { clientAddress, postJson } from './volunteering-fixtures.ts'
 import type { Database } from '../../server/db/schema.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
@@ -20,25 +20,6 @@ import { checkPartnerRequest } from '../../src/shared/coordination/partner-rules
 import { berlinDay } from '../../src/shared/berlin-time.ts'
 
 const DAY = 86400_000
-const GIVEN = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }
-
-/** A declaration as the app's form sends it, with at most the given changes. */
-function declaration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'entry',
-    organisation: 'Bürgerhaus Stendal e. V. (Beispiel)',
-    address: 'Beispielweg 3, 39576 Stendal',
-    district: 'stendal',
-    contactFunction: 'Leitung Beratungsstelle',
-    phone: '03931 000-222',
-    email: ' Info@Buergerhaus-Beispiel.ORG ',
-    workingGroups: ['language', 'culture-social'],
-    note: 'Wir bieten ein Sprachcafé an.',
-    locale: 'de',
-    consents: { store: GIVEN, publish: GIVEN },
-    ...overrides,
-  }
-}
 
 function partnerInput(overrides: Partial<PartnerInput> = {}): PartnerInput {
   return {

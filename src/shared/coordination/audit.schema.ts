@@ -12,7 +12,7 @@ export const AuditQuerySchema = Type.Object(
     /** Only entries about this event: the event itself, its dates, their registrations and attendance. */
     event: Type.Optional(Type.String({ format: 'uuid' })),
     /** Only entries older than this id (paging backwards). */
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   },
   { additionalProperties: false },
