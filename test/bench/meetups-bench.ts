@@ -5,8 +5,6 @@
  *   (b) Sync payload (gzip) for one district's next six months.
  * Run: npm run bench:meetups   (builds dist/ first; BENCH_WEB_ROOT=<folder> node test/bench/meetups-bench.ts uses another build)
  */
-import { spawn } from 'node:child_process'
-import { execSync } from 'node:child_process'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { openDatabase } from '../../server/db/database.ts'
@@ -18,6 +16,7 @@ import { readAll } from '../../server/sync/sync-scope.ts'
 import { DISTRICT_SLUGS } from '../../src/shared/districts.ts'
 import type { Meetup, MeetupOccurrence } from '../../src/shared/meetups/meetup.schema.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
+import { chromiumPath, startServer } from './bench-server.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175)
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? new URL('../../dist', import.meta.url).pathname
@@ -28,29 +27,9 @@ const BASE = `http://127.0.0.1:${PORT}`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('server did not start')
-}
-
-function chromiumPath(): string {
-  return process.env.CHROME_PATH ?? execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim()
-}
-
 async function benchFirstScreen(): Promise<void> {
-  const server = spawn(process.execPath, ['server/server.ts'], {
-    env: { ...process.env, WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'warn', DEMO_DATA: 'true' },
-    stdio: 'inherit',
-  })
+  const server = await startServer(PORT, { WEB_ROOT, DATA_DIR: 'memory://', DEMO_DATA: 'true' })
   try {
-    await waitForServer()
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] })
     const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true })
     const page = await context.newPage()
@@ -83,7 +62,7 @@ async function benchFirstScreen(): Promise<void> {
       `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${RUNS} runs; ${cards} cards rendered)`)
     await browser.close()
   } finally {
-    server.kill('SIGTERM')
+    await server.stop()
   }
 }
 
