@@ -7,11 +7,14 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** Stored answers hold a manage token in clear, so replays are honoured for a week and then forgotten. */
 export const IDEMPOTENCY_DAYS = 7
 const EVERY_MS = 6 * 60 * 60 * 1000
+/** A partner declaration nobody decided on is closed and its text erased after this many days. */
+export const UNDECIDED_DECLARATION_DAYS = 180
 
 export interface RetentionResult {
   registrations: number
   tandems: number
   idempotencyKeys: number
+  declarations: number
 }
 
 /** Erases personal data that is no longer needed, as of `now`. Rows stay (without personal data) for counts. */
@@ -20,6 +23,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
   const tandemCutoff = new Date(now)
   tandemCutoff.setUTCMonth(tandemCutoff.getUTCMonth() - TANDEM_RENEWAL_MONTHS)
   const keyCutoff = new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY_MS)
+  const declarationCutoff = new Date(now.getTime() - UNDECIDED_DECLARATION_DAYS * DAY_MS)
   return db.transaction().execute(async (trx) => {
     const registrations = await trx
       .updateTable('registrations')
@@ -34,10 +38,18 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       .where('status', '=', 'received')
       .executeTakeFirst()
     const keys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', keyCutoff).executeTakeFirst()
+    // Closed without a reason: the declaring device reads "not applied", and what it said is gone.
+    const declarations = await trx
+      .updateTable('partner_requests')
+      .set({ status: 'rejected', details: null, decided_at: now, decided_by: 'retention' })
+      .where('status', '=', 'open')
+      .where('submitted_at', '<', declarationCutoff)
+      .executeTakeFirst()
     return {
       registrations: Number(registrations.numUpdatedRows),
       tandems: Number(tandems.numUpdatedRows),
       idempotencyKeys: Number(keys.numDeletedRows),
+      declarations: Number(declarations.numUpdatedRows),
     }
   })
 }

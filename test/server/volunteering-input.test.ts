@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
 import { insertEventDate, postJson, registration, tandemOffer } from './volunteering-fixtures.ts'
-import { runRetention } from '../../server/volunteering/retention.ts'
+import { runRetention, UNDECIDED_DECLARATION_DAYS } from '../../server/volunteering/retention.ts'
+import { declaration } from './coordination-fixtures.ts'
+import { changeDate } from '../../server/coordination/meetups/meetup-editor.service.ts'
 
 const json = { 'content-type': 'application/json' }
 const keyed = (extra: Record<string, string> = {}) => ({ ...json, 'idempotency-key': randomUUID(), ...extra })
@@ -85,7 +87,7 @@ describe.each(DATABASES)('retention on %s', (kind) => {
     const { event_ends_at: endsAt, created_at: createdAt } = await db.selectFrom('registrations').selectAll().executeTakeFirstOrThrow()
     const days = (d: number, from: Date) => new Date(from.getTime() + d * 24 * 3600_000)
 
-    expect(await runRetention(db, days(89, endsAt), 90)).toEqual({ registrations: 0, tandems: 0, idempotencyKeys: 2 })
+    expect(await runRetention(db, days(89, endsAt), 90)).toEqual({ registrations: 0, tandems: 0, idempotencyKeys: 2, declarations: 0 })
     const show = async (token: string) => (await app.inject({ url: `/api/v1/manage/${token}` })).json()
     expect((await show(reg.manageToken)).personal).not.toBeNull()
 
@@ -95,6 +97,35 @@ describe.each(DATABASES)('retention on %s', (kind) => {
 
     expect(await runRetention(db, days(366, createdAt), 90)).toMatchObject({ registrations: 0, tandems: 1 })
     expect(await show(tandem.manageToken)).toMatchObject({ status: 'erased', personal: null, consents: null })
+  })
+
+  it('counts a moved date\'s retention from its new end, so its registrants\' data is kept until after it took place', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const occurrenceId = await insertEventDate(db, { capacity: null })
+    const reg = (await app.inject(postJson('/api/v1/registrations', registration(occurrenceId)))).json<{ manageToken: string }>()
+    const { event_ends_at: oldEnd } = await db.selectFrom('registrations').selectAll().executeTakeFirstOrThrow()
+    const [meetupId, original] = occurrenceId.split(':') as [string, string]
+    const admin = { id: randomUUID(), email: 'admin@example.org', role: 'admin' as const, districts: [] }
+    const postponed = new Date(oldEnd.getTime() + 200 * 24 * 3600_000)
+    await changeDate(db, admin, meetupId, original, { kind: 'move', startsLocal: postponed.toISOString().slice(0, 16) }, new Date())
+    const { event_ends_at: newEnd } = await db.selectFrom('registrations').selectAll().executeTakeFirstOrThrow()
+    expect(newEnd.getTime()).toBeGreaterThan(postponed.getTime() - 2 * 3600_000)
+    // Ninety-one days after the old end the date has not even taken place: nothing is erased.
+    expect(await runRetention(db, new Date(oldEnd.getTime() + 91 * 24 * 3600_000), 90)).toMatchObject({ registrations: 0 })
+    expect((await app.inject({ url: `/api/v1/manage/${reg.manageToken}` })).json()).toMatchObject({ personal: expect.anything() })
+    expect(await runRetention(db, new Date(newEnd.getTime() + 91 * 24 * 3600_000), 90)).toMatchObject({ registrations: 1 })
+  })
+
+  it('closes a partner declaration nobody decided on and erases what it said after the documented period', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const sent = await app.inject(postJson('/api/v1/partner-requests', declaration()))
+    expect(sent.statusCode, sent.body).toBe(201)
+    const { submitted_at: submittedAt } = await db.selectFrom('partner_requests').selectAll().executeTakeFirstOrThrow()
+    const days = (d: number) => new Date(submittedAt.getTime() + d * 24 * 3600_000)
+    expect(await runRetention(db, days(UNDECIDED_DECLARATION_DAYS - 1), 90)).toMatchObject({ declarations: 0 })
+    expect(await runRetention(db, days(UNDECIDED_DECLARATION_DAYS + 1), 90)).toMatchObject({ declarations: 1 })
+    const row = await db.selectFrom('partner_requests').selectAll().executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ status: 'rejected', details: null, decided_by: 'retention' })
   })
 
   it('keeps a tandem that was renewed', async () => {
