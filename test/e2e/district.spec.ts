@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { chooseLanguage } from './helpers.ts'
+import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
 
 test('neighbouring districts: off by default; on brings the neighbours’ meetups onto the phone, off takes them away', async ({ page }) => {
   await chooseLanguage(page, 'Deutsch')
@@ -37,4 +37,25 @@ test('no axe violations on the district settings with the switch, in Arabic', as
   await expect(page.getByRole('switch')).toBeVisible()
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((v) => v.id)).toEqual([])
+})
+
+test('offline, the place lookup finds a village, a name in Cyrillic letters, and offers the districts with their towns when nothing is found', async ({ page, context }) => {
+  await chooseLanguage(page, 'Deutsch')
+  await waitForServiceWorker(page)
+  await context.setOffline(true)
+  await page.goto('/district')
+  const search = page.getByRole('searchbox', { name: 'Name Ihres Ortes' })
+
+  await search.fill('Letzlingen')
+  await expect(page.getByRole('button', { name: 'Letzlingen (Gardelegen) – Altmarkkreis Salzwedel' })).toBeVisible()
+
+  await search.fill('Кетен')
+  await expect(page.getByRole('button', { name: 'Köthen (Anhalt) – Anhalt-Bitterfeld' })).toBeVisible()
+
+  await search.fill('Hamburg')
+  await expect(page.getByTestId('no-place')).toBeVisible()
+  const stendal = page.getByRole('button', { name: 'Stendal', exact: true })
+  await expect(stendal).toHaveAccessibleDescription('Stendal, Tangermünde und Tangerhütte')
+  await stendal.click()
+  await expect(page.getByTestId('district-chosen')).toContainText('Stendal')
 })
