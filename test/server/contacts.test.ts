@@ -8,6 +8,7 @@ import { insertSampleContacts, SAMPLE_CONTACTS_FILE } from '../../server/contact
 import { FIXTURE_CONTACTS } from '../fixtures/guide-steps.ts'
 import { DISTRICT_SLUGS } from '../../src/shared/districts.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
+import type { ContactField } from '../../src/shared/contact-fields.ts'
 
 async function fixtureFile(): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'contacts-')), 'sample-contacts.json')
@@ -46,5 +47,23 @@ describe('the real sample contacts file', () => {
     expect(changes.contacts.filter((c) => !DISTRICT_SLUGS.includes(c.district)).map((c) => c.id)).toEqual([])
     expect(changes.contacts.filter((c) => c.email && !c.email.endsWith('@example.org')).map((c) => c.email)).toEqual([])
     expect(changes.contacts.every((c) => c.isSample)).toBe(true)
+  })
+
+  it.runIf(existsSync(SAMPLE_CONTACTS_FILE))('has, in every district, an immigration office, a citizens’ office, a social welfare office, integration courses and a women’s shelter without an address', async () => {
+    const { app } = await buildTestApp('pglite', { demoData: true })
+    const { changes } = (await app.inject({ url: '/api/v1/sync?since=0' })).json<SyncResponse>()
+    const kinds = (district: string, field: ContactField) => changes.contacts.filter((c) => c.district === district && c.fields.includes(field)).map((c) => c.kind.de)
+    for (const district of DISTRICT_SLUGS) {
+      expect(kinds(district, 'authorities'), district).toEqual(
+        expect.arrayContaining(['Ausländerbehörde', expect.stringMatching(/^Bürgerbüro/), expect.stringMatching(/^Sozialamt/)]),
+      )
+      expect(kinds(district, 'lifelong-learning'), district).toContain('Träger von Integrationskursen')
+      const shelters = changes.contacts.filter((c) => c.district === district && c.fields.includes('protection'))
+      expect(shelters.length, district).toBeGreaterThan(0)
+      expect(shelters.filter((c) => c.address !== null).map((c) => c.id)).toEqual([])
+    }
+    expect(changes.contacts.filter((c) => c.fields.includes('health')).map((c) => c.district).sort()).toEqual(['halle', 'magdeburg'])
+    expect(changes.contacts.filter((c) => c.fields.includes('legal-advice')).length).toBeGreaterThanOrEqual(3)
+    expect(changes.contacts.filter((c) => !c.name.endsWith('(Beispiel)')).map((c) => c.name)).toEqual([])
   })
 })
