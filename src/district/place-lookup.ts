@@ -101,12 +101,12 @@ export function findPlaces(query: string, places: readonly Place[], limit = 8): 
     else if (!nonLatin && entry.parts.some((w) => w.startsWith(q))) rank = 1
     else if (!nonLatin && q.length >= 3 && entry.folded.includes(q)) rank = 2
     else {
-      // Latin letters: a typo; other scripts: the same consonants (vowels are left out or written otherwise).
-      const d = nonLatin
-        ? Math.min(...entry.skeletons.map((s) => editDistance(qSkeleton, s)))
-        : Math.min(...entry.parts.map((w) => editDistance(q, w)))
+      // Latin letters: a typo; other scripts: the same consonants (vowels are left out or written otherwise),
+      // and among those the name closest letter by letter first ("هاله" is Halle before Hakel).
+      const letters = Math.min(...entry.parts.map((w) => editDistance(q, w)))
+      const d = nonLatin ? Math.min(...entry.skeletons.map((s) => editDistance(qSkeleton, s))) : letters
       const allowed = nonLatin ? (qSkeleton.length >= 5 ? 1 : qSkeleton.length >= 2 ? 0 : -1) : allowedTypos(q.length)
-      if (d <= allowed) [rank, distance] = [3, d]
+      if (d <= allowed) [rank, distance] = [3, nonLatin ? d * 100 + letters : d]
     }
     const key = `${entry.folded}|${entry.place.district}|${entry.place.municipality ?? ''}`
     if (rank < 0 || seen.has(key)) continue

@@ -114,6 +114,11 @@ describe('finding every place of the state', async () => {
     expect(findPlaces(typed, places).map((p) => `${p.name}|${p.district}`)).toContain(`${name}|${district}`)
   })
 
+  it('puts the name closest letter by letter first among names with the same consonants', () => {
+    expect(findPlaces('هاله', places)[0]).toEqual({ name: 'Halle (Saale)', district: 'halle' })
+    expect(findPlaces('Кетен', places)[0]).toEqual({ name: 'Köthen (Anhalt)', district: 'anhalt-bitterfeld' })
+  })
+
   it('finds nothing for a place elsewhere, so the page offers the districts instead', () => {
     expect(findPlaces('Hamburg', places)).toEqual([])
     expect(findPlaces('Мюнхен', places)).toEqual([])
