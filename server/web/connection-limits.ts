@@ -23,13 +23,14 @@ export function connectionOptions(limits: ConnectionLimits): Pick<FastifyServerO
 /**
  * Pipelined requests are all read at once and each would build its answer in memory: beyond
  * `maxPipelinedRequests` unanswered ones a request gets 429 and the connection is closed after it,
- * and a client that leaves more than `maxUnreadBytes` of answers unread is cut off.
+ * and a client that leaves more than `maxUnreadBytes` of answers unread is cut off (as is one already gone).
  */
 export function registerConnectionLimits(app: FastifyInstance, limits: ConnectionLimits): void {
   const inFlight = new WeakMap<Socket, number>()
   app.addHook('onRequest', async (request, reply) => {
     const socket = request.raw.socket
-    if (limits.maxUnreadBytes && socket.writableLength > limits.maxUnreadBytes) {
+    // A client that reset the connection right after sending has no address and no one to answer.
+    if ((limits.maxUnreadBytes && socket.writableLength > limits.maxUnreadBytes) || request.ip === undefined) {
       reply.hijack()
       socket.destroy()
       return
