@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { Value } from 'typebox/value'
 import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
@@ -7,10 +7,12 @@ import { GuideSeedStepSchema, guideTextId, type GuideSeedStep, type SourceLink }
 import { sanitiseSafeText } from '../../src/shared/guide/safe-text.ts'
 import { nextChangeSeq, STATEWIDE } from '../sync/change-seq.ts'
 import type { TextValues } from './guide.repository.ts'
+import { applyGuideRelease } from './guide-release.ts'
 
 /**
- * The guide's first content. It seeds an empty guide on first start; from then on the guide lives
- * in the database and coordinators edit it in the workspace (/coordination, "Content").
+ * The guide's content as a release ships it. It seeds an empty guide on first start; from then on the
+ * guide lives in the database and coordinators edit it in the workspace (/coordination, "Content"),
+ * and a later release changes only what no person changed (./guide-release.ts).
  */
 export const GUIDE_STEPS_FILE = new URL('./guide-steps.json', import.meta.url)
 
@@ -74,52 +76,63 @@ export async function seedGuideSteps(db: Kysely<Database>, steps: readonly Guide
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
     if (existing) return 0
-    // The first change number takes the writers' lock (held to commit); the rest number the rows in one insert each.
-    await nextChangeSeq(trx, STATEWIDE)
-    const seq = sql<number>`nextval('change_seq')::integer`
-    const seeded = steps.map((step) => ({ id: step.id, baseline: seededStep(step) }))
-    await trx
-      .insertInto('guide_steps')
-      .values(
-        seeded.map(({ id, baseline }) => ({
-          id,
-          phase: baseline.phase,
-          position: baseline.order,
-          contact_fields: baseline.contactFields,
-          situations: baseline.situations,
-          district: null,
-          sources: JSON.stringify(baseline.sources),
-          checked_on: baseline.checkedOn,
-          draft: null,
-          seeded: JSON.stringify(baseline),
-          seq,
-        })),
-      )
-      .execute()
-    const texts = seeded.flatMap(({ id, baseline }) =>
-      Object.entries(baseline.texts).map(([lang, t]) => ({
-        id: guideTextId(id, lang),
-        step_id: id,
-        lang,
-        title: t.title,
-        text: t.text,
-        bring: JSON.stringify(t.bring),
-        status: lang === 'de' ? ('reviewed' as const) : ('machine' as const),
-        district: null,
-        seq,
-      })),
-    )
-    if (texts.length) await trx.insertInto('guide_texts').values(texts).execute()
-    // The statewide head moves past the rows numbered above (every scope includes it).
-    await nextChangeSeq(trx, STATEWIDE)
+    await insertSeedSteps(trx, steps)
     return steps.length
   })
 }
 
-/** At start: seeds an empty guide from the content file; a guide that has content is left alone. */
+/** Inserts steps from the file with their texts, each remembering what the seed wrote (`seeded`). */
+export async function insertSeedSteps(trx: Transaction<Database>, steps: readonly GuideSeedStep[]): Promise<void> {
+  // The first change number takes the writers' lock (held to commit); the rest number the rows in one insert each.
+  await nextChangeSeq(trx, STATEWIDE)
+  const seq = sql<number>`nextval('change_seq')::integer`
+  const seeded = steps.map((step) => ({ id: step.id, baseline: seededStep(step) }))
+  await trx
+    .insertInto('guide_steps')
+    .values(
+      seeded.map(({ id, baseline }) => ({
+        id,
+        phase: baseline.phase,
+        position: baseline.order,
+        contact_fields: baseline.contactFields,
+        situations: baseline.situations,
+        district: null,
+        sources: JSON.stringify(baseline.sources),
+        checked_on: baseline.checkedOn,
+        draft: null,
+        seeded: JSON.stringify(baseline),
+        seq,
+      })),
+    )
+    .execute()
+  const texts = seeded.flatMap(({ id, baseline }) =>
+    Object.entries(baseline.texts).map(([lang, t]) => ({
+      id: guideTextId(id, lang),
+      step_id: id,
+      lang,
+      title: t.title,
+      text: t.text,
+      bring: JSON.stringify(t.bring),
+      status: lang === 'de' ? ('reviewed' as const) : ('machine' as const),
+      district: null,
+      seq,
+    })),
+  )
+  if (texts.length) await trx.insertInto('guide_texts').values(texts).execute()
+  // The statewide head moves past the rows numbered above (every scope includes it).
+  await nextChangeSeq(trx, STATEWIDE)
+}
+
+/**
+ * At start: seeds an empty guide from the content file; in a guide that has content, the file's new
+ * and changed statewide steps replace only what no person changed (./guide-release.ts). Returns how
+ * many steps were inserted or changed.
+ */
 export async function loadGuideContent(db: Kysely<Database>, file: URL | string = GUIDE_STEPS_FILE): Promise<number> {
-  const existing = await db.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
-  if (existing) return 0
   const steps = await readGuideFile(file)
-  return steps ? seedGuideSteps(db, steps) : 0
+  if (!steps) return 0
+  const existing = await db.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
+  if (!existing) return seedGuideSteps(db, steps)
+  const { inserted, updated } = await applyGuideRelease(db, steps)
+  return inserted.length + updated.length
 }

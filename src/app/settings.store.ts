@@ -4,18 +4,23 @@ import { loadDb } from '../db/load-db.ts'
 import { saveSetting, type Settings } from '../db/settings.ts'
 import { applyLocale } from '../i18n/i18n.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
+import { isSituation, type Situation } from '../shared/guide/situations.ts'
 
-/** The person's choices on this phone (language, district), kept in IndexedDB. */
+/** The person's choices on this phone (language, district, situation), kept in IndexedDB. */
 export const useSettingsStore = defineStore('settings', () => {
   const locale = ref<string | undefined>()
   const district = ref<string | undefined>()
   const nearbyDistricts = ref(false)
+  const situation = ref<Situation | undefined>()
+  const situationOffered = ref(false)
 
   /** Takes the settings read at start (src/db/start-state.ts) and shows the app in the chosen language. */
   async function load(saved: Settings): Promise<void> {
     locale.value = saved.locale
     district.value = saved.district
     nearbyDistricts.value = saved.nearbyDistricts === true
+    situation.value = isSituation(saved.situation) ? saved.situation : undefined
+    situationOffered.value = saved.situationOffered === true
     await applyLocale(saved.locale ?? SOURCE_LOCALE)
   }
 
@@ -37,5 +42,14 @@ export const useSettingsStore = defineStore('settings', () => {
     nearbyDistricts.value = on
   }
 
-  return { locale, district, nearbyDistricts, load, chooseLocale, chooseDistrict, chooseNearbyDistricts }
+  /** Which describes the person, or none (everything shows); it never leaves this phone. Also ends the guide's offer. */
+  async function chooseSituation(chosen: Situation | undefined): Promise<void> {
+    const db = await loadDb()
+    await saveSetting(db, 'situation', chosen ?? null)
+    await saveSetting(db, 'situationOffered', true)
+    situation.value = chosen
+    situationOffered.value = true
+  }
+
+  return { locale, district, nearbyDistricts, situation, situationOffered, load, chooseLocale, chooseDistrict, chooseNearbyDistricts, chooseSituation }
 })

@@ -1,4 +1,5 @@
 import type { WillkommenDb } from './db.ts'
+import type { Situation } from '../shared/guide/situations.ts'
 
 /** What the person chose on this phone. Only district and language leave it: as the scope of the sync. */
 export interface Settings {
@@ -8,6 +9,10 @@ export interface Settings {
   nearbyDistricts?: boolean
   /** The guide phase the person last opened. */
   guidePhase?: string
+  /** Which describes the person (optional; never sent): the guide shows their steps. */
+  situation?: Situation | null
+  /** The guide asked once which situation describes the person (answered or "not now"). */
+  situationOffered?: boolean
 }
 
 export async function saveSetting<K extends keyof Settings>(db: WillkommenDb, key: K, value: Settings[K]): Promise<void> {

@@ -1,17 +1,19 @@
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, ref } from 'vue'
 import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
 import type { GuidePhase } from '../shared/guide/guide-step.schema.ts'
 import { joinGuide, readGuideRows, type GuideEntry, type GuideRows } from './guide-entry.ts'
 import { currentPhase, isPhase, phaseProgress } from './progress.ts'
+import { forSituation } from './situation-filter.ts'
 
 const PHASE_KEY = 'guidePhase'
 
 /**
  * Guide steps with their texts and the chosen district's notes (synced), and the person's own
- * progress (only on this phone), from IndexedDB.
+ * progress (only on this phone), from IndexedDB. With a situation chosen, the steps for it are
+ * shown and the others hidden until "show all"; progress counts what is shown.
  */
 export const useGuideStore = defineStore('guide', () => {
   const settings = useSettingsStore()
@@ -22,7 +24,11 @@ export const useGuideStore = defineStore('guide', () => {
   const doneIds = useLiveQuery(async () => new Set((await db.progress.toCollection().primaryKeys()) as string[]), new Set<string>())
   const savedPhase = useLiveQuery(async () => (await db.settings.get(PHASE_KEY))?.value, undefined as unknown)
 
-  const progress = computed(() => phaseProgress(steps.value, doneIds.value))
+  /** "Show all" after choosing a situation: also the steps for other situations (this visit only). */
+  const showAll = ref(false)
+  const split = computed(() => forSituation(steps.value, settings.situation))
+  const shown = computed(() => (showAll.value ? [...split.value.mine, ...split.value.others] : split.value.mine))
+  const progress = computed(() => phaseProgress(shown.value, doneIds.value))
   /** The phase last opened, or else the first one not yet complete. */
   const phase = computed<GuidePhase>(() => (isPhase(savedPhase.value) ? savedPhase.value : currentPhase(progress.value)))
 
@@ -47,5 +53,5 @@ export const useGuideStore = defineStore('guide', () => {
     })
   }
 
-  return { steps, loaded, doneIds, progress, phase, stepById, openPhase, setDone, startOver }
+  return { steps, split, showAll, loaded, doneIds, progress, phase, stepById, openPhase, setDone, startOver }
 })

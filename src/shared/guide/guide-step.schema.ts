@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { CONTACT_FIELDS } from '../contact-fields.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 import { DISTRICT_SLUGS } from '../districts.ts'
-import { SituationSchema } from './situations.ts'
+import { SITUATIONS } from './situations.ts'
 
 /** The three welcome phases, in the order a newcomer goes through them. */
 export const GUIDE_PHASES = ['planning', 'first-steps', 'settling-in'] as const
@@ -31,6 +31,7 @@ export type SourceLink = Static<typeof SourceLinkSchema>
 /** `YYYY-MM-DD`. */
 export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 
+export const SituationSchema = Type.Enum([...SITUATIONS])
 /** The situations a step is for (./situations.ts); empty or absent: everyone. */
 export const StepSituationsSchema = Type.Array(SituationSchema, { uniqueItems: true })
 

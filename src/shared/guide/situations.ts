@@ -1,5 +1,3 @@
-import { Type } from 'typebox'
-
 /**
  * Whom a guide step is for. A newcomer may say which describes them (kept only on the phone); a step
  * lists the situations it applies to, and a step without any applies to everyone.
@@ -8,11 +6,10 @@ import { Type } from 'typebox'
  * - `eu`: citizen of the EU, the EEA or Switzerland (free movement, no residence permit)
  * - `visa`: skilled worker or student who came with a visa
  * - `family`: came to join family (family reunion)
+ * Kept free of schema code: the settings store (start bundle) reads it.
  */
 export const SITUATIONS = ['asylum', 'ukraine', 'eu', 'visa', 'family'] as const
 export type Situation = (typeof SITUATIONS)[number]
-
-export const SituationSchema = Type.Enum([...SITUATIONS])
 
 export function isSituation(value: unknown): value is Situation {
   return (SITUATIONS as readonly unknown[]).includes(value)

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { buildTestApp, DATABASES } from './test-app.ts'
+import { seedGuideSteps } from '../../server/guide/guide-content.ts'
+import { applyGuideRelease } from '../../server/guide/guide-release.ts'
+import { FIXTURE_SEED } from '../fixtures/guide-steps.ts'
+import type { SyncResponse } from '../../src/shared/sync.schema.ts'
+import type { GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
+
+const sync = async (app: FastifyInstance, since = 0) => (await app.inject({ url: `/api/v1/sync?since=${since}` })).json<SyncResponse>()
+const source = { url: 'https://www.gesetze-im-internet.de/bmg/__17.html', label: '§ 17 BMG' }
+
+/** The next release: a corrected German text (with a renewed English one), sources and date on every step, a new step. */
+function nextRelease(): GuideSeedStep[] {
+  const steps: GuideSeedStep[] = FIXTURE_SEED.map((s) => ({ ...s, sources: [source], checkedOn: '2026-11-29' }))
+  const anmeldung = steps.find((s) => s.id === 'anmeldung')!
+  anmeldung.text = { ...anmeldung.text, de: 'Melden Sie Ihre Wohnung innerhalb von zwei Wochen an.', en: 'Register your flat within two weeks.' }
+  anmeldung.situations = ['asylum', 'ukraine']
+  steps.push({ ...FIXTURE_SEED[3]!, id: 'new-step', order: 9, title: { de: 'Neu' }, text: { de: 'Neuer Schritt.' }, bring: {} })
+  return steps
+}
+
+describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
+  it('reaches a guide that has content: new steps, corrected texts, sources and dates; translations not renewed become outdated; phones get it', async () => {
+    const { app, db } = await buildTestApp(kind)
+    await db.deleteFrom('guide_steps').execute()
+    await seedGuideSteps(db, FIXTURE_SEED)
+    const { cursor } = await sync(app)
+
+    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: ['new-step'], updated: FIXTURE_SEED.map((s) => s.id) })
+    const delta = await sync(app, cursor)
+    const texts = Object.fromEntries(delta.changes.guideTexts.map((t) => [t.id, t]))
+    expect(texts['anmeldung:de']).toMatchObject({ text: 'Melden Sie Ihre Wohnung innerhalb von zwei Wochen an.', status: 'reviewed' })
+    expect(texts['anmeldung:en']).toMatchObject({ text: 'Register your flat within two weeks.', status: 'machine' })
+    expect(texts['anmeldung:ar']).toMatchObject({ text: FIXTURE_SEED[1]!.text.ar, status: 'outdated' })
+    expect(texts['new-step:de']).toMatchObject({ title: 'Neu' })
+    const steps = Object.fromEntries(delta.changes.guideSteps.map((s) => [s.id, s]))
+    expect(steps.anmeldung).toMatchObject({ situations: ['asylum', 'ukraine'], sources: [source], checkedOn: '2026-11-29' })
+    expect(Object.keys(steps).sort()).toEqual([...FIXTURE_SEED.map((s) => s.id), 'new-step'].sort())
+
+    // The same release again changes nothing and sends nothing.
+    const after = await sync(app, cursor)
+    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: [], updated: [] })
+    expect((await sync(app, after.cursor)).cursor).toBe(after.cursor)
+  })
+
+  it('keeps what people changed: a rewritten German (and so the step’s texts), a reviewed translation, a changed order, an open draft', async () => {
+    const { db } = await buildTestApp(kind)
+    await db.deleteFrom('guide_steps').execute()
+    await seedGuideSteps(db, FIXTURE_SEED)
+    await db.updateTable('guide_texts').set({ text: 'Von Hand geändert.' }).where('id', '=', 'anmeldung:de').execute()
+    await db.updateTable('guide_texts').set({ status: 'reviewed' }).where('id', '=', 'learn-german:uk').execute()
+    await db.updateTable('guide_steps').set({ position: 77 }).where('id', '=', 'learn-german').execute()
+    await db.updateTable('guide_steps').set({ draft: JSON.stringify({ pending: true }) }).where('id', '=', 'language-cafe').execute()
+
+    const release = nextRelease()
+    const learn = release.find((s) => s.id === 'learn-german')!
+    learn.order = 5
+    learn.text = { ...learn.text, de: 'Fangen Sie heute an.', uk: 'Почніть сьогодні.' }
+    const { updated } = await applyGuideRelease(db, release)
+    expect(updated).not.toContain('language-cafe')
+
+    const text = async (id: string) => db.selectFrom('guide_texts').select(['text', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
+    expect(await text('anmeldung:de')).toEqual({ text: 'Von Hand geändert.', status: 'reviewed' })
+    expect(await text('anmeldung:en')).toEqual({ text: FIXTURE_SEED[1]!.text.en, status: 'machine' })
+    expect(await text('learn-german:de')).toEqual({ text: 'Fangen Sie heute an.', status: 'reviewed' })
+    expect(await text('learn-german:uk')).toEqual({ text: FIXTURE_SEED[0]!.text.uk, status: 'outdated' })
+    const step = async (id: string) => db.selectFrom('guide_steps').select(['position', 'sources', 'checked_on']).where('id', '=', id).executeTakeFirstOrThrow()
+    expect(await step('learn-german')).toEqual({ position: 77, sources: [source], checked_on: '2026-11-29' })
+    expect(await step('language-cafe')).toMatchObject({ sources: [], checked_on: null })
+  })
+})
