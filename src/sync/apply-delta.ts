@@ -16,6 +16,8 @@ export interface ApplyOptions {
   scope?: SyncScope
   /** The scope changed: drop the rows outside it in the same transaction. */
   dropOutside?: boolean
+  /** The delta is everything from 0 (the server no longer knows our cursor): it replaces what the phone has. */
+  replace?: boolean
   now?: Date
 }
 
@@ -23,10 +25,11 @@ export interface ApplyOptions {
  * Applies one delta in a single transaction: all of it lands with its cursor (and scope), or none
  * of it. Answers the time it landed (ISO 8601).
  */
-export async function applyDelta(db: WillkommenDb, delta: SyncResponse, { scope, dropOutside = false, now = new Date() }: ApplyOptions = {}): Promise<string> {
+export async function applyDelta(db: WillkommenDb, delta: SyncResponse, { scope, dropOutside = false, replace = false, now = new Date() }: ApplyOptions = {}): Promise<string> {
   const tables = SYNC_ENTITIES.map((e) => db.table(e))
   const syncedAt = now.toISOString()
   await db.transaction('rw', [...tables, db.meta], async () => {
+    if (replace) await Promise.all(tables.map((table) => table.clear()))
     for (const entity of SYNC_ENTITIES) {
       await db.table(entity).bulkPut(delta.changes[entity] ?? [])
       await db.table(entity).bulkDelete(delta.deleted[entity] ?? [])

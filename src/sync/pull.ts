@@ -10,7 +10,9 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
 /**
  * One pull: ask the server what changed in this phone's scope since its cursor and store it;
  * answers when it landed (ISO 8601). After a change of district or language, the partitions new to
- * the phone come whole and what left the scope is dropped. Throws when offline.
+ * the phone come whole and what left the scope is dropped. A server that no longer knows the cursor (its
+ * database was restored or replaced) answers `cursor_ahead`: then everything comes again from 0 and replaces
+ * what the phone had, in one transaction. Throws when offline.
  */
 export async function pull(db: WillkommenDb, fetchFn: Fetch = fetch): Promise<string> {
   const since = await readCursor(db)
@@ -24,6 +26,16 @@ export async function pull(db: WillkommenDb, fetchFn: Fetch = fetch): Promise<st
   const response = await fetchFn(`/api/v1/sync?${syncQuery(since, scope, added)}`, { headers, cache: 'no-store' })
   const options = { scope, dropOutside: changed }
   if (response.status === 304) return applyDelta(db, { cursor: since, changes: {}, deleted: {} } as unknown as SyncResponse, options)
+  if (response.status === 400 && (await isCursorAhead(response))) {
+    const whole = await fetchFn(`/api/v1/sync?${syncQuery(0, scope, { districts: [], langs: [] })}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+    if (!whole.ok) throw new Error(`sync answered ${whole.status}`)
+    return applyDelta(db, (await whole.json()) as SyncResponse, { scope, replace: true })
+  }
   if (!response.ok) throw new Error(`sync answered ${response.status}`)
   return applyDelta(db, (await response.json()) as SyncResponse, options)
+}
+
+async function isCursorAhead(response: Response): Promise<boolean> {
+  const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined
+  return body?.error === 'cursor_ahead'
 }

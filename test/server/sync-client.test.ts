@@ -4,7 +4,7 @@ import { buildTestApp, DATABASES } from './test-app.ts'
 import { fetchFrom } from './phone-fetch.ts'
 import { WillkommenDb } from '../../src/db/db.ts'
 import { pull, type Fetch } from '../../src/sync/pull.ts'
-import { readCursor } from '../../src/sync/apply-delta.ts'
+import { CURSOR_KEY, readCursor } from '../../src/sync/apply-delta.ts'
 import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { deleteSeries } from '../../server/meetups/series.repository.ts'
 
@@ -39,6 +39,25 @@ describe.each(DATABASES)('phone ⇄ server sync on %s', (kind) => {
     const failing: Fetch = async () => new Response('{}', { status: 503 })
     await expect(pull(phone, failing)).rejects.toThrow('503')
     expect(await phone.meetups.count()).toBe(before)
+    await phone.delete()
+  })
+
+  it('starts again from 0 when the server no longer knows the cursor, replacing what the phone had', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const count = await insertSampleMeetups(db, new Date())
+    const phone = new WillkommenDb(`phone-${crypto.randomUUID()}`)
+    await pull(phone, fetchFrom(app))
+    const cursor = await readCursor(phone)
+    // As after the server's database was restored from an older backup: the phone is ahead, and holds a row
+    // the server does not have any more.
+    const stray = { ...(await phone.meetups.toCollection().first())!, id: 'gone-from-the-server' }
+    await phone.meetups.put(stray)
+    await phone.meta.put({ key: CURSOR_KEY, value: cursor + 1000 })
+
+    await pull(phone, fetchFrom(app))
+    expect(await readCursor(phone)).toBe(cursor)
+    expect(await phone.meetups.count()).toBe(count)
+    expect(await phone.meetups.get('gone-from-the-server')).toBeUndefined()
     await phone.delete()
   })
 })
