@@ -58,6 +58,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // A cap, not a timing: Intl data and IndexedDB are slow to start on a busy 2-core machine (7.9 s seen).
+          testTimeout: 30_000,
         },
       },
       {
