@@ -49,7 +49,7 @@ if (unknown.length) fail(`unknown district ${unknown.join(', ')}; one of: ${DIST
 if (values.role && values.role !== 'admin' && values.role !== 'coordinator') fail('--role is admin or coordinator')
 
 const config = loadConfigOrExit()
-const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema })
 try {
   await migrateToLatest(db)
   const role = (values.role as 'admin' | 'coordinator' | undefined) ?? ((await countCoordinators(db)) === 0 ? 'admin' : 'coordinator')

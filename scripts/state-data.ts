@@ -11,7 +11,7 @@ import { loadStateData } from '../server/state-data/state-data.ts'
 import { systemClock } from '../server/clock.ts'
 
 const config = loadConfigOrExit()
-const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const { db, kind } = openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema })
 try {
   await migrateToLatest(db)
   const started = performance.now()

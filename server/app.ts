@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.ts'
 import type { PasswordCost } from './coordination/auth/password.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { oneStartAtATime } from './db/startup-lock.ts'
 import { registerErrorHandler } from './errors/error-handler.ts'
 import { registerSecurityHeaders } from './web/security-headers.ts'
 import { trimNotModified } from './web/not-modified.ts'
@@ -48,11 +49,14 @@ export interface BuildOptions {
 
 /** Builds the whole server without listening: tests call it and use `app.inject`. */
 export async function buildApp({ config, database, logger, logStream, now = systemClock, passwordCost }: BuildOptions): Promise<FastifyInstance> {
-  const { db, kind } = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  await migrateToLatest(db)
-  await loadGuideContent(db)
-  if (config.demoData) await insertSampleMeetups(db, now())
-  if (config.demoData) await insertSampleContacts(db)
+  const handle = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema })
+  const { db, kind } = handle
+  await oneStartAtATime(handle, async () => {
+    await migrateToLatest(db)
+    await loadGuideContent(db)
+    if (config.demoData) await insertSampleMeetups(db, now())
+    if (config.demoData) await insertSampleContacts(db)
+  })
 
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, serializers: { req: redactRequest }, ...(logStream ? { stream: logStream } : {}) },
@@ -84,7 +88,11 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db, publicUrl: config.publicUrl })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
-  await app.register(coordinationRoutes, { db, loginsPer15Minutes: config.loginAttempts, passwordCost })
+  await app.register(coordinationRoutes, {
+    db,
+    loginLimits: { perAccount: config.loginAttempts, perAddress: config.loginAttemptsPerAddress },
+    passwordCost,
+  })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await registerWeb(app, config.webRoot)

@@ -22,6 +22,10 @@ export interface Config {
   publicUrl: string
   /** Coordinator login attempts per client address and account in 15 minutes. */
   loginAttempts: number
+  /** Coordinator login attempts per client address, whatever the account, in 15 minutes. */
+  loginAttemptsPerAddress: number
+  /** PostgreSQL schema to work in (must exist); the connection's default search path when absent. */
+  databaseSchema: string | undefined
   /** Limits per connection (milliseconds, counts, bytes; 0 = none): see server/web/connection-limits.ts. */
   connections: ConnectionLimits
 }
@@ -64,6 +68,8 @@ const ENV_SCHEMA = {
   MAX_REQUESTS_PER_CONNECTION: limit('a whole number'),
   MAX_PIPELINED_REQUESTS: limit('a whole number'),
   MAX_UNREAD_BYTES: limit('bytes'),
+  LOGIN_ATTEMPTS_PER_ADDRESS: wholeNumber('a whole number, e.g. 50'),
+  DATABASE_SCHEMA: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'a schema name: lower-case letters, digits and _' }),
 } satisfies Record<string, TSchema>
 
 type EnvName = keyof typeof ENV_SCHEMA
@@ -110,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPipelinedRequests: Number(e.MAX_PIPELINED_REQUESTS ?? 4),
       maxUnreadBytes: Number(e.MAX_UNREAD_BYTES ?? 8 * 1024 * 1024),
     },
+    loginAttemptsPerAddress: Number(e.LOGIN_ATTEMPTS_PER_ADDRESS ?? 50),
+    databaseSchema: e.DATABASE_SCHEMA,
   }
 }
 

@@ -7,6 +7,7 @@ import { registerRateLimit } from '../errors/rate-limit.ts'
 import { authenticate } from './auth/coordinator-auth.ts'
 import { loginRoutes, meRoutes } from './auth/auth.routes.ts'
 import type { PasswordCost } from './auth/password.ts'
+import type { LoginLimits } from './auth/login-limit.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
 import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
@@ -16,7 +17,7 @@ import { coordinationContentRoutes } from './content/content.routes.ts'
 
 export interface CoordinationOptions {
   db: Kysely<Database>
-  loginsPer15Minutes?: number
+  loginLimits: Omit<LoginLimits, 'windowMs'>
   passwordCost?: PasswordCost
 }
 
@@ -25,11 +26,11 @@ export interface CoordinationOptions {
  * a session and checks role and district per route. Also the public route that belongs to it:
  * a partner organisation asking to be listed (a tandem partner answers a match in server/volunteering).
  */
-export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginsPer15Minutes, passwordCost }) => {
+export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async (app, { db, loginLimits, passwordCost }) => {
   useStrictJson(app)
   await app.register(cookie)
-  await registerRateLimit(app)
-  await app.register(loginRoutes, { db, ...(loginsPer15Minutes ? { loginsPer15Minutes } : {}), ...(passwordCost ? { passwordCost } : {}) })
+  await registerRateLimit(app, db)
+  await app.register(loginRoutes, { db, loginLimits, ...(passwordCost ? { passwordCost } : {}) })
   await app.register(partnerRequestRoutes, { db })
 
   await app.register(async (authenticated) => {

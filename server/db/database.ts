@@ -17,7 +17,7 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined
   dataDir?: string
   /** PostgreSQL schema to work in (tests isolate themselves in one each). */
-  schema?: string
+  schema?: string | undefined
 }
 
 /** One SQL dialect for both: embedded PGlite by default, a PostgreSQL server when a URL is given. */

@@ -11,6 +11,7 @@ import * as registrationFlows from './migrations/0009-registration-flows.ts'
 import * as partnerRequestOutcome from './migrations/0011-partner-request-outcome.ts'
 import * as content from './migrations/0014-content.ts'
 import * as syncPartitions from './migrations/0015-sync-partitions.ts'
+import * as sharedLimits from './migrations/0018-shared-limits.ts'
 import * as guideSituations from './migrations/0019-guide-situations.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0011-partner-request-outcome': partnerRequestOutcome,
   '0014-content': content,
   '0015-sync-partitions': syncPartitions,
+  '0018-shared-limits': sharedLimits,
   '0019-guide-situations': guideSituations,
 }
 

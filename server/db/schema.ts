@@ -288,6 +288,24 @@ export interface PartnerAttendanceTable {
   attended_on: ColumnType<string, string, string>
 }
 
+export interface RateLimitWindowsTable {
+  key: string
+  started_at: Date
+  count: number
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>
+  address: string
+  account: string
+  at: Date
+}
+
+export interface JobRunsTable {
+  name: string
+  ran_at: Date
+}
+
 export interface Database {
   meetups: MeetupsTable
   guide_steps: GuideStepsTable
@@ -308,4 +326,7 @@ export interface Database {
   partners: PartnersTable
   partner_requests: PartnerRequestsTable
   partner_attendance: PartnerAttendanceTable
+  rate_limit_windows: RateLimitWindowsTable
+  login_attempts: LoginAttemptsTable
+  job_runs: JobRunsTable
 }

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { refreshAllOccurrences } from './series.repository.ts'
 
 const DAY = 86400000
 
-/** Keeps a year of concrete meetup dates ahead: once at start, then daily. */
+/** Keeps a year of concrete meetup dates ahead: when the app is ready, then daily, once across all server processes. */
 export const meetupHorizon: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  await refreshAllOccurrences(db, app.now())
-  const timer = setInterval(() => {
-    refreshAllOccurrences(db, app.now()).catch((err: unknown) => app.log.error({ err }, 'extending meetup dates failed'))
-  }, DAY)
-  timer.unref()
-  app.addHook('onClose', async () => clearInterval(timer))
+  scheduleJob(app, db, { name: 'meetup-horizon', everyMs: DAY, run: (now) => refreshAllOccurrences(db, now) })
 }

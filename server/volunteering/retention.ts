@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/schema.ts'
+import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -15,6 +16,8 @@ export interface RetentionResult {
   tandems: number
   idempotencyKeys: number
   declarations: number
+  /** Login attempts and rate-limit windows older than a day (the longest window is 15 minutes). */
+  limits: number
 }
 
 /** Erases personal data that is no longer needed, as of `now`. Rows stay (without personal data) for counts. */
@@ -45,27 +48,20 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       .where('status', '=', 'open')
       .where('submitted_at', '<', declarationCutoff)
       .executeTakeFirst()
+    const dayAgo = new Date(now.getTime() - DAY_MS)
+    const logins = await trx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst()
+    const windows = await trx.deleteFrom('rate_limit_windows').where('started_at', '<', dayAgo).executeTakeFirst()
     return {
       registrations: Number(registrations.numUpdatedRows),
       tandems: Number(tandems.numUpdatedRows),
       idempotencyKeys: Number(keys.numDeletedRows),
       declarations: Number(declarations.numUpdatedRows),
+      limits: Number(logins.numDeletedRows) + Number(windows.numDeletedRows),
     }
   })
 }
 
-/** Runs the job at start and every six hours; the timer stops when the app closes. */
+/** Runs the job when the app is ready and every six hours, once across all server processes (`scheduleJob`). */
 export function scheduleRetention(app: FastifyInstance, db: Kysely<Database>, retentionDays: number): void {
-  const run = () =>
-    runRetention(db, app.now(), retentionDays).then(
-      (result) => app.log.info({ retention: result }, 'retention ran'),
-      (err: unknown) => app.log.error({ err }, 'retention failed'),
-    )
-  app.addHook('onReady', async () => {
-    await run()
-  })
-  const timer = setInterval(() => void run(), EVERY_MS)
-  timer.unref()
-  app.addHook('onClose', async () => clearInterval(timer))
+  scheduleJob(app, db, { name: 'retention', everyMs: EVERY_MS, run: (now) => runRetention(db, now, retentionDays) })
 }
-

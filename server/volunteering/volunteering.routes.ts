@@ -46,7 +46,7 @@ const notFound = () => new Problem(404, 'not_found', 'No entry for this manage t
 export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> = async (app, options) => {
   const { db } = options
   useStrictJson(app)
-  await registerRateLimit(app)
+  await registerRateLimit(app, db)
   await app.register(matchAnswerRoutes, { db })
   scheduleRetention(app, db, options.retentionDays)
   const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }

@@ -4,13 +4,13 @@ import { ConfigError, loadConfig } from '../../server/config.ts'
 
 describe('configuration from the environment', () => {
   it('uses the documented defaults when nothing is set', () => {
-    expect(loadConfig({})).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: undefined, demoData: true, logLevel: 'info', retentionDays: 90, trustProxy: false, publicUrl: 'http://localhost:8080', loginAttempts: 10 })
+    expect(loadConfig({})).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: undefined, demoData: true, logLevel: 'info', retentionDays: 90, trustProxy: false, publicUrl: 'http://localhost:8080', loginAttempts: 10, loginAttemptsPerAddress: 50, databaseSchema: undefined })
     expect(loadConfig({}).connections).toEqual({ requestTimeoutMs: 30_000, idleTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxRequestsPerConnection: 1000, maxPipelinedRequests: 4, maxUnreadBytes: 8 * 1024 * 1024 })
   })
 
   it('reads valid values', () => {
-    const env = { PORT: '3000', DEMO_DATA: 'false', LOG_LEVEL: 'silent', RETENTION_DAYS: '30', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1', PUBLIC_URL: 'https://willkommen.example.org/', LOGIN_ATTEMPTS: '5', DATABASE_URL: 'postgres://u@h/db', IDLE_TIMEOUT_MS: '0' }
-    expect(loadConfig(env)).toMatchObject({ port: 3000, demoData: false, logLevel: 'silent', retentionDays: 30, trustProxy: ['10.0.0.1', '192.168.0.0/16', '::1'], publicUrl: 'https://willkommen.example.org', loginAttempts: 5, databaseUrl: 'postgres://u@h/db' })
+    const env = { PORT: '3000', DEMO_DATA: 'false', LOG_LEVEL: 'silent', RETENTION_DAYS: '30', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1', PUBLIC_URL: 'https://willkommen.example.org/', LOGIN_ATTEMPTS: '5', LOGIN_ATTEMPTS_PER_ADDRESS: '20', DATABASE_URL: 'postgres://u@h/db', DATABASE_SCHEMA: 'willkommen_2', IDLE_TIMEOUT_MS: '0' }
+    expect(loadConfig(env)).toMatchObject({ port: 3000, demoData: false, logLevel: 'silent', retentionDays: 30, trustProxy: ['10.0.0.1', '192.168.0.0/16', '::1'], publicUrl: 'https://willkommen.example.org', loginAttempts: 5, loginAttemptsPerAddress: 20, databaseUrl: 'postgres://u@h/db', databaseSchema: 'willkommen_2' })
     expect(loadConfig(env).connections.idleTimeoutMs).toBe(0)
   })
 
@@ -18,6 +18,8 @@ describe('configuration from the environment', () => {
     ['RETENTION_DAYS', '90d'],
     ['RETENTION_DAYS', '0'],
     ['LOGIN_ATTEMPTS', 'ten'],
+    ['LOGIN_ATTEMPTS_PER_ADDRESS', '-1'],
+    ['DATABASE_SCHEMA', 'public; drop table x'],
     ['PORT', '80 80'],
     ['DEMO_DATA', 'ture'],
     ['TRUST_PROXY', 'yes'],

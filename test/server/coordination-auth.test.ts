@@ -73,6 +73,16 @@ describe.each(DATABASES)('coordinator accounts on %s', (kind) => {
     expect(other.statusCode).toBe(401)
   })
 
+  it('limits login attempts per client address whatever the account, and not other addresses', async () => {
+    const { app } = await buildTestApp(kind, { loginAttemptsPerAddress: 5 })
+    const login = (n: number, remoteAddress = '203.0.113.7') =>
+      app.inject({ method: 'POST', url: '/api/v1/coordination/login', remoteAddress, payload: { email: `x${n}@example.org`, password: 'guess' } })
+    const codes: number[] = []
+    for (let n = 0; n < 7; n++) codes.push((await login(n)).statusCode)
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429])
+    expect((await login(99, '203.0.113.8')).statusCode).toBe(401)
+  })
+
   it('lets the client try again when fifteen minutes have passed on the clock', async () => {
     let at = Date.parse('2026-11-22T10:00:00Z')
     const { app } = await buildTestApp(kind, { now: () => new Date(at) })

@@ -27,6 +27,11 @@ export function clockAt(iso: string): Clock {
 export interface TestApp {
   app: FastifyInstance
   db: Kysely<Database>
+  /**
+   * Another connection pool on the same database, as a second server process would have (closed when
+   * the test ends). PGlite serves one process per folder: there it is the same handle.
+   */
+  anotherProcessDb: () => Kysely<Database>
 }
 
 let template: Promise<Blob> | undefined
@@ -47,10 +52,16 @@ export async function openMigratedPglite(): Promise<DatabaseHandle> {
  */
 export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Partial<Config> & { now?: Clock } = {}): Promise<TestApp> {
   const config: Config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent', ...overrides }
-  let database
+  let database: DatabaseHandle
+  let anotherProcessDb = (): Kysely<Database> => database.db
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!
     const schema = `test_${randomBytes(6).toString('hex')}`
+    anotherProcessDb = () => {
+      const { db } = openDatabase({ databaseUrl: url, schema })
+      onTestFinished(() => db.destroy())
+      return db
+    }
     await withClient(url, (c) => c.query(`create schema ${schema}`))
     // Registered before the app starts, so a failing migration does not leave the schema behind.
     onTestFinished(async () => {
@@ -68,7 +79,7 @@ export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Pa
     throw error
   }
   onTestFinished(() => app.close())
-  return { app, db: database.db }
+  return { app, db: database.db, anotherProcessDb }
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -10,12 +10,12 @@ import { dummyHash, PASSWORD_COST, verifyPassword, type PasswordCost } from './p
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts'
 import { coordinatorOf } from './coordinator-auth.ts'
 import { writeAudit } from '../audit/audit.ts'
-import { loginLimiter } from './login-limit.ts'
+import { loginLimiter, type LoginLimits } from './login-limit.ts'
 
 export interface AuthRoutesOptions {
   db: Kysely<Database>
-  /** Login attempts per client and 15 minutes. */
-  loginsPer15Minutes?: number
+  /** Login attempts per client address and account, and per client address, in 15 minutes. */
+  loginLimits: Omit<LoginLimits, 'windowMs'>
   /** scrypt cost of the stand-in hash checked for unknown e-mails (the same as the accounts'). */
   passwordCost?: PasswordCost
 }
@@ -33,9 +33,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 const wrongLogin = () => new Problem(401, 'wrong_login', 'E-mail address or password is not right.')
 
 /** Login and logout: public (no session needed). */
-export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, loginsPer15Minutes = 10, passwordCost = PASSWORD_COST }) => {
+export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, loginLimits, passwordCost = PASSWORD_COST }) => {
   const unknownAccountHash = dummyHash(passwordCost)
-  const limiter = loginLimiter(loginsPer15Minutes, 15 * 60_000)
+  const limiter = loginLimiter(db, { ...loginLimits, windowMs: 15 * 60_000 })
   app.post(
     '/api/v1/coordination/login',
     {
@@ -48,20 +48,18 @@ export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase()
-      // Per client and account: guessing one account's password is slowed down, while colleagues
+      // Per client and account, and per client: guessing passwords is slowed down, while colleagues
       // behind one office address can still log in. Only failed attempts count in the end.
-      const key = `${request.ip}|${email}`
-      const startedAt = app.now().getTime()
-      const wait = limiter.take(key, startedAt)
-      if (wait > 0) {
-        reply.header('retry-after', String(wait))
-        throw new Problem(429, 'rate_limited', `Too many attempts; try again in ${wait} seconds.`)
+      const taken = await limiter.take(request.ip, email, app.now())
+      if ('wait' in taken) {
+        reply.header('retry-after', String(taken.wait))
+        throw new Problem(429, 'rate_limited', `Too many attempts; try again in ${taken.wait} seconds.`)
       }
       const account = await db.selectFrom('coordinators').selectAll().where('email', '=', email).executeTakeFirst()
       // Unknown e-mails cost a hash too, so the answer time does not tell which accounts exist.
       const ok = await verifyPassword(request.body.password, account?.password_hash ?? (await unknownAccountHash))
       if (!account || !ok) throw wrongLogin()
-      limiter.forgive(key, startedAt)
+      await limiter.forgive(taken.attempt)
       setSessionCookie(request, reply, await createSession(db, account.id, app.now()))
       await writeAudit(db, { actor: account.email, action: 'coordinator.login', entity: 'coordinator', entityId: account.id, district: null })
       reply.header('cache-control', 'no-store')
