@@ -3,7 +3,7 @@ import { buildApp } from './app.ts'
 import { openDatabaseOrExit } from './db/database.ts'
 
 const config = loadConfigOrExit()
-const app = await buildApp({ config, database: openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) })
+const app = await buildApp({ config, database: openDatabaseOrExit({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema }) })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
