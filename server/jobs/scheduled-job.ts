@@ -37,12 +37,12 @@ export async function claimJobRun(db: Kysely<Database>, name: string, now: Date,
 }
 
 /**
- * Runs a background job when the app is ready and then whenever it is due, once per period across all
- * server processes on the database (each asks every hour; the one whose claim succeeds runs it). A run
- * that fails gives its claim back, so the next check of any process tries again. The timer stops when
- * the app closes.
+ * Runs a background job now (while the app is being built) and then whenever it is due, once per period
+ * across all server processes on the database (each asks every hour; the one whose claim succeeds runs
+ * it). A run that fails is logged and gives its claim back, so the next check of any process tries
+ * again. The timer stops when the app closes.
  */
-export function scheduleJob<T>(app: FastifyInstance, db: Kysely<Database>, job: ScheduledJob<T>): void {
+export async function scheduleJob<T>(app: FastifyInstance, db: Kysely<Database>, job: ScheduledJob<T>): Promise<void> {
   const tick = async () => {
     const now = app.now()
     try {
@@ -56,7 +56,7 @@ export function scheduleJob<T>(app: FastifyInstance, db: Kysely<Database>, job: 
       await db.deleteFrom('job_runs').where('name', '=', job.name).where('ran_at', '=', now).execute().catch(() => undefined)
     }
   }
-  app.addHook('onReady', tick)
+  await tick()
   const timer = setInterval(() => void tick(), Math.min(CHECK_MS, job.everyMs))
   timer.unref()
   app.addHook('onClose', async () => clearInterval(timer))

@@ -6,7 +6,7 @@ import { refreshAllOccurrences } from './series.repository.ts'
 
 const DAY = 86400000
 
-/** Keeps a year of concrete meetup dates ahead: when the app is ready, then daily, once across all server processes. */
+/** Keeps a year of concrete meetup dates ahead: at start, then daily, once across all server processes. */
 export const meetupHorizon: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  scheduleJob(app, db, { name: 'meetup-horizon', everyMs: DAY, run: (now) => refreshAllOccurrences(db, now) })
+  await scheduleJob(app, db, { name: 'meetup-horizon', everyMs: DAY, run: (now) => refreshAllOccurrences(db, now) })
 }

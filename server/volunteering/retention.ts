@@ -61,7 +61,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
   })
 }
 
-/** Runs the job when the app is ready and every six hours, once across all server processes (`scheduleJob`). */
-export function scheduleRetention(app: FastifyInstance, db: Kysely<Database>, retentionDays: number): void {
-  scheduleJob(app, db, { name: 'retention', everyMs: EVERY_MS, run: (now) => runRetention(db, now, retentionDays) })
+/** Runs the job at start and every six hours, once across all server processes (`scheduleJob`). */
+export async function scheduleRetention(app: FastifyInstance, db: Kysely<Database>, retentionDays: number): Promise<void> {
+  await scheduleJob(app, db, { name: 'retention', everyMs: EVERY_MS, run: (now) => runRetention(db, now, retentionDays) })
 }

@@ -48,7 +48,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
   useStrictJson(app)
   await registerRateLimit(app, db)
   await app.register(matchAnswerRoutes, { db })
-  scheduleRetention(app, db, options.retentionDays)
+  await scheduleRetention(app, db, options.retentionDays)
   const rateLimitConfig = { rateLimit: { max: options.submissionsPerMinute ?? 60, timeWindow: 60_000 } }
   const submit = (route: string, work: Parameters<typeof withIdempotency>[2], request: { headers: Record<string, unknown>; body: unknown }) =>
     withIdempotency(db, { key: String(request.headers['idempotency-key']), route, body: request.body, now: app.now() }, work)

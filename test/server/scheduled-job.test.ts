@@ -7,7 +7,7 @@ const at = new Date('2026-11-29T12:00:00Z')
 const later = (ms: number) => new Date(at.getTime() + ms)
 
 describe.each(DATABASES)('background jobs on %s', (kind) => {
-  it('gives a run to exactly one of the processes claiming it at once, and the next one when the period has passed', async () => {
+  it('gives a run to exactly one of the processes claiming it at once, and the next one when the period has passed', { timeout: 180_000 }, async () => {
     const { db, anotherProcessDb } = await buildTestApp(kind)
     const other = anotherProcessDb()
     const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => claimJobRun(i % 2 ? db : other, 'test-job', at, HOUR)))
@@ -20,12 +20,11 @@ describe.each(DATABASES)('background jobs on %s', (kind) => {
     expect(await claimJobRun(db, 'test-job', later(-2 * HOUR), HOUR)).toBe(true)
   })
 
-  it('runs the retention and the meetup-date jobs when the app is ready, and gives back the claim of a run that failed', async () => {
+  it('runs the retention and the meetup-date jobs at start, and gives back the claim of a run that failed', { timeout: 180_000 }, async () => {
     const { app, db } = await buildTestApp(kind, { now: clockAt(at.toISOString()) })
     const ran: string[] = []
-    scheduleJob(app, db, { name: 'works', everyMs: HOUR, run: async () => void ran.push('works') })
-    scheduleJob(app, db, { name: 'fails', everyMs: HOUR, run: async () => Promise.reject(new Error('disk full')) })
-    await app.ready()
+    await scheduleJob(app, db, { name: 'works', everyMs: HOUR, run: async () => void ran.push('works') })
+    await scheduleJob(app, db, { name: 'fails', everyMs: HOUR, run: async () => Promise.reject(new Error('disk full')) })
     expect(ran).toEqual(['works'])
     const runs = await db.selectFrom('job_runs').selectAll().orderBy('name').execute()
     expect(runs).toEqual(['meetup-horizon', 'retention', 'works'].map((name) => ({ name, ran_at: at })))
