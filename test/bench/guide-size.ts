@@ -1,6 +1,7 @@
 /**
- * Figures for the guide content: steps per language, content size per language (gzip), and how long
- * the search index takes to build from it. Prints; asserts nothing. Run: node test/bench/guide-size.ts
+ * Figures for the guide content: steps per language, content size per language (gzip), how long
+ * the search index takes to build from it, and what a phone downloads after one edited step is
+ * published (./guide-edit-delta.ts). Prints; asserts nothing. Run: npm run bench:guide
  */
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -10,6 +11,7 @@ import { syncedRows } from '../fixtures/guide-steps.ts'
 import type { Contact } from '../../src/shared/contacts/contact.schema.ts'
 import { searchDocs } from '../../src/search/search-docs.ts'
 import { buildSearchIndex, searchIndex } from '../../src/search/search-index.ts'
+import { printEditDelta } from './guide-edit-delta.ts'
 
 const LANGUAGES = ['de', 'en', 'uk', 'ar']
 const steps = JSON.parse(readFileSync(new URL('../../server/guide/guide-steps.json', import.meta.url), 'utf8')) as GuideSeedStep[]
@@ -44,3 +46,5 @@ for (const lang of LANGUAGES) {
   const t2 = performance.now()
   console.log(`search ${lang}: index built in ${(t1 - t0).toFixed(0)} ms, 6 keystrokes answered in ${(t2 - t1).toFixed(1)} ms (this machine)`)
 }
+
+await printEditDelta()
