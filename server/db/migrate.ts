@@ -13,6 +13,7 @@ import * as content from './migrations/0014-content.ts'
 import * as syncPartitions from './migrations/0015-sync-partitions.ts'
 import * as sharedLimits from './migrations/0018-shared-limits.ts'
 import * as guideSituations from './migrations/0019-guide-situations.ts'
+import * as noteStatus from './migrations/0021-note-status.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0015-sync-partitions': syncPartitions,
   '0018-shared-limits': sharedLimits,
   '0019-guide-situations': guideSituations,
+  '0021-note-status': noteStatus,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

@@ -167,6 +167,8 @@ export interface GuideNotesTable {
   step_id: string
   district: string
   text: JsonColumn<LocalizedText>
+  /** Translation status per language but German (`outdated`, `machine`, `reviewed`). */
+  status: ColumnType<Record<string, 'outdated' | 'machine' | 'reviewed'>, string | undefined, string>
   revision: Generated<number>
   seq: number
 }

@@ -19,11 +19,11 @@ export function toGuideStepDto(row: Selectable<GuideStepsTable>): GuideStep {
 }
 
 export function toGuideTextDto(row: Selectable<GuideTextsTable>): GuideText {
-  return { id: row.id, stepId: row.step_id, lang: row.lang, title: row.title, text: row.text, bring: row.bring, status: row.status }
+  return { id: row.id, stepId: row.step_id, lang: row.lang, district: row.district as GuideText['district'], title: row.title, text: row.text, bring: row.bring, status: row.status }
 }
 
 export function toGuideNoteDto(row: Selectable<GuideNotesTable>): GuideNote {
-  return { id: row.id, stepId: row.step_id, district: row.district, text: row.text }
+  return { id: row.id, stepId: row.step_id, district: row.district, text: row.text, status: row.status }
 }
 
 /** Published steps only: a step that was never published is a draft and stays on the server. */

@@ -81,7 +81,7 @@ export async function loadStateData(db: Kysely<Database>, now: Date): Promise<St
         const seq = await nextChangeSeq(trx, { district })
         await trx
           .insertInto('guide_notes')
-          .values({ id: `note-${district}-${n}`, step_id: `state-step-${String(1 + n * 7).padStart(2, '0')}`, district, text: JSON.stringify(text), seq })
+          .values({ id: `note-${district}-${n}`, step_id: `state-step-${String(1 + n * 7).padStart(2, '0')}`, district, text: JSON.stringify(text), status: JSON.stringify({ en: 'machine' }), seq })
           .execute()
       }
     }

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
-import type { GuideNote, GuideStep, GuideText } from '../shared/guide/guide-step.schema.ts'
+import type { GuideNote, GuideStep, GuideText, StoredStatus } from '../shared/guide/guide-step.schema.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
 import type { Bookmark, StepProgress } from './guide-rows.ts'
 import type { Draft, OutboxEntry } from '../outbox/outbox-entry.ts'
@@ -74,6 +74,26 @@ export class WillkommenDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('guideSteps').clear()
         await tx.table('meta').delete('syncCursor')
+      })
+    // Guide texts carry their step's district (null = statewide), so a district-only step's texts
+    // leave with it when the phone moves. Rows synced before get it from their step.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const districts = new Map<string, string | null>()
+        await tx.table('guideSteps').each((step: GuideStep) => districts.set(step.id, step.district))
+        await tx.table('guideTexts').toCollection().modify((text: GuideText) => {
+          text.district = districts.get(text.stepId) ?? null
+        })
+      })
+    // Local notes carry a translation status per language. Notes synced before had none: nobody was
+    // recorded as checking them, so their translations count as `machine` (as the server says).
+    this.version(7)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('guideNotes').toCollection().modify((note: GuideNote) => {
+          note.status = Object.fromEntries(Object.keys(note.text).filter((lang) => lang !== 'de').map((lang) => [lang, 'machine' as StoredStatus]))
+        })
       })
   }
 }

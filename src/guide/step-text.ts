@@ -1,4 +1,5 @@
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
+import type { GuideNote, StoredStatus } from '../shared/guide/guide-step.schema.ts'
 import type { GuideEntry } from './guide-entry.ts'
 
 /** What the phone tells about the language it shows: nothing for a reviewed translation or German itself. */
@@ -12,6 +13,8 @@ export interface StepText {
   hint: TextHint
 }
 
+const hintOf = (status: StoredStatus): TextHint => (status === 'reviewed' ? null : status)
+
 /**
  * A step's texts in the wanted language with the hint its status asks for; German with the
  * "only in German" hint when the language is missing.
@@ -24,7 +27,7 @@ export function stepText(entry: GuideEntry, locale: string): StepText {
       title: entry.title[locale],
       text: entry.text[locale] ?? '',
       bring: entry.bring[locale] ?? [],
-      hint: status === 'reviewed' ? null : status,
+      hint: hintOf(status),
     }
   }
   return {
@@ -34,6 +37,20 @@ export function stepText(entry: GuideEntry, locale: string): StepText {
     bring: entry.bring[SOURCE_LOCALE] ?? [],
     hint: locale === SOURCE_LOCALE ? null : 'only-german',
   }
+}
+
+export interface NoteText {
+  id: string
+  lang: string
+  text: string
+  hint: TextHint
+}
+
+/** A district's note in the wanted language with the hint its status asks for, as for a step's texts. */
+export function noteText(note: GuideNote, locale: string): NoteText {
+  const own = locale === SOURCE_LOCALE ? undefined : note.text[locale]
+  if (own) return { id: note.id, lang: locale, text: own, hint: hintOf(note.status[locale] ?? 'machine') }
+  return { id: note.id, lang: SOURCE_LOCALE, text: note.text[SOURCE_LOCALE] ?? '', hint: locale === SOURCE_LOCALE ? null : 'only-german' }
 }
 
 /** "checked on 3 March 2026" in the person's language; the date is a calendar day, so no time zone applies. */

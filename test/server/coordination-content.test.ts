@@ -101,7 +101,7 @@ describe.each(DATABASES)('content workspace on %s', (kind) => {
     await call(app, cast.harz, 'POST', '/steps/harz-rufbus/publish', { revision: created.revision })
 
     const delta = await sync(app, cursor)
-    expect(delta.changes.guideNotes).toEqual([{ id: `harz.${STEP}`, stepId: STEP, district: 'harz', text: { de: 'Im Harz: Termine nur online.', ar: 'في هارتس: المواعيد عبر الإنترنت فقط.' } }])
+    expect(delta.changes.guideNotes).toEqual([{ id: `harz.${STEP}`, stepId: STEP, district: 'harz', text: { de: 'Im Harz: Termine nur online.', ar: 'في هارتس: المواعيد عبر الإنترنت فقط.' }, status: { ar: 'machine' } }])
     expect(delta.changes.guideSteps).toEqual([expect.objectContaining({ id: 'harz-rufbus', district: 'harz' })])
     expect(delta.changes.guideTexts.filter((t) => t.stepId === 'harz-rufbus').length).toBeGreaterThan(0)
 
@@ -113,6 +113,27 @@ describe.each(DATABASES)('content workspace on %s', (kind) => {
       'harz@example.org guide-step.publish',
       'harz@example.org guide-note.delete',
     ])
+  })
+
+  it('a note’s translations have a status: a German change marks the unchanged ones outdated, a checked one is reviewed', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cast = await loginCast(app, db)
+    const url = `/steps/${STEP}/notes/harz`
+    const note = (d: StepDetail) => d.notes.find((n) => n.district === 'harz')!
+    const first = note(await call<StepDetail>(app, cast.harz, 'PUT', url, { text: { de: 'Nur online.', ar: 'عبر الإنترنت فقط.', uk: 'Лише онлайн.' }, status: { ar: 'reviewed' } }))
+    expect(first.status).toEqual({ ar: 'reviewed', uk: 'machine' })
+    await call(app, cast.harz, 'PUT', url, { text: { de: 'x' }, status: { de: 'reviewed' } }, 400)
+
+    const { cursor } = await sync(app, 0)
+    const changed = note(await call<StepDetail>(app, cast.harz, 'PUT', url, { revision: first.revision, text: { ...first.text, de: 'Nur online, Termine ab 8 Uhr.' } }))
+    expect(changed.status).toEqual({ ar: 'outdated', uk: 'outdated' })
+    expect((await sync(app, cursor)).changes.guideNotes).toEqual([expect.objectContaining({ id: `harz.${STEP}`, status: { ar: 'outdated', uk: 'outdated' } })])
+
+    const checked = note(
+      await call<StepDetail>(app, cast.harz, 'PUT', url, { revision: changed.revision, text: { ...changed.text, ar: 'عبر الإنترنت فقط، المواعيد من الساعة 8.' }, status: { ar: 'reviewed', uk: 'outdated' } }),
+    )
+    expect(checked.status).toEqual({ ar: 'reviewed', uk: 'outdated' })
+    expect((await audit(db)).map((a) => (a.details as { outdated: string[] }).outdated)).toEqual([[], ['ar', 'uk'], []])
   })
 
   it('contacts: a district creates, edits and retires its own; phones follow; partner contacts stay with the partner directory', async () => {

@@ -12,6 +12,8 @@ import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
 import { insertSampleContacts } from '../../server/contacts/sample-contacts.ts'
 import { deleteSeries } from '../../server/meetups/series.repository.ts'
 import { syncPartnerContact } from '../../server/contacts/partner-contacts.ts'
+import { loginCast } from './coordination-fixtures.ts'
+import type { StepDetail } from '../../src/shared/guide/content-editor.schema.ts'
 
 async function phoneIn(district: string, locale: string): Promise<WillkommenDb> {
   const phone = new WillkommenDb(`phone-${crypto.randomUUID()}`)
@@ -157,6 +159,44 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     expect(delta(log[0]!).deleted.meetups).toEqual([victim.id])
     expect(log[1]).toMatchObject({ status: 304, body: '' }) // a change in Harz costs a Stendal phone nothing
     for (const phone of [harz, stendal, both]) await phone.delete()
+  })
+
+  it('a district-only step leaves the phone with its texts and notes when the phone moves to another district', async () => {
+    const { app, db } = await buildTestApp(kind, { now: clockAt(NOW) })
+    const { harz } = await loginCast(app, db)
+    const content = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+      const res = await app.inject({ method, url: `/api/v1/coordination/content${url}`, headers: { cookie: harz }, ...(payload ? { payload } : {}) })
+      expect(res.statusCode, res.body).toBeLessThan(300)
+      return res.json<StepDetail>()
+    }
+    const draft = {
+      phase: 'settling-in',
+      order: 900,
+      contactFields: [],
+      sources: [],
+      checkedOn: null,
+      texts: { de: { title: 'Rufbus im Harz', text: 'Der Rufbus fährt auf Anruf.', bring: [], status: 'reviewed' }, ar: { title: 'حافلة عند الطلب', text: 'تعمل الحافلة عند الاتصال.', bring: [], status: 'machine' } },
+    }
+    const created = await content('POST', '/steps', { id: 'harz-rufbus', district: 'harz', draft })
+    await content('POST', '/steps/harz-rufbus/publish', { revision: created.revision })
+    await app.inject({ method: 'PUT', url: '/api/v1/coordination/content/steps/harz-rufbus/notes/harz', headers: { cookie: harz }, payload: { text: { de: 'Nur werktags.' } } })
+
+    const phone = await phoneIn('harz', 'ar')
+    await pull(phone, fetchFrom(app))
+    expect(await phone.guideSteps.get('harz-rufbus')).toBeDefined()
+    expect((await phone.guideTexts.where('stepId').equals('harz-rufbus').toArray()).map((t) => [t.lang, t.district])).toEqual([
+      ['ar', 'harz'],
+      ['de', 'harz'],
+    ])
+    expect(await phone.guideNotes.where('stepId').equals('harz-rufbus').count()).toBe(1)
+
+    await saveSetting(phone, 'district', 'stendal')
+    await pull(phone, fetchFrom(app))
+    expect(await phone.guideSteps.get('harz-rufbus')).toBeUndefined()
+    expect(await phone.guideTexts.where('stepId').equals('harz-rufbus').count()).toBe(0)
+    expect(await phone.guideNotes.where('stepId').equals('harz-rufbus').count()).toBe(0)
+    expect(await phone.guideTexts.where('stepId').equals('register-address').count()).toBe(2) // statewide texts stay
+    await phone.delete()
   })
 
   it('refuses added partitions outside the scope, naming the field', async () => {

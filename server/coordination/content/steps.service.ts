@@ -111,7 +111,7 @@ export async function readStepDetail(db: Kysely<Database>, coordinator: Coordina
     draft: row.draft as StepDraft | null,
     notes: notes
       .filter((n) => canAccessDistrict(coordinator, n.district))
-      .map((n) => ({ district: n.district as StepDetail['notes'][number]['district'], text: n.text, revision: n.revision })),
+      .map((n) => ({ district: n.district as StepDetail['notes'][number]['district'], text: n.text, status: n.status, revision: n.revision })),
   }
 }
 

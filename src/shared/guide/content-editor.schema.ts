@@ -7,7 +7,9 @@ import {
   DistrictSchema,
   GUIDE_PHASES,
   SourceLinkSchema,
+  StatusByLanguageSchema,
   StepIdSchema,
+  STORED_STATUSES,
   StepSituationsSchema,
   TRANSLATION_STATUSES,
 } from './guide-step.schema.ts'
@@ -85,7 +87,7 @@ export const StepDetailSchema = Type.Object({
   }),
   draft: Type.Union([StepDraftSchema, Type.Null()]),
   /** Local notes the coordinator may see: their districts' (an admin: all). */
-  notes: Type.Array(Type.Object({ district: DistrictSchema, text: LocalizedTextSchema, revision: Type.Integer() })),
+  notes: Type.Array(Type.Object({ district: DistrictSchema, text: LocalizedTextSchema, status: StatusByLanguageSchema, revision: Type.Integer() })),
 })
 export type StepDetail = Static<typeof StepDetailSchema>
 
@@ -126,6 +128,8 @@ export const NoteInputSchema = Type.Object(
     /** The revision the note was read at; absent for a new note. */
     revision: Type.Optional(Type.Integer({ minimum: 1 })),
     text: perLanguage(Type.String({ minLength: 1, maxLength: CONTENT_LIMITS.note })),
+    /** Status the editor gives each translation (absent: as before, or `machine` for a new one). Ignored for German. */
+    status: Type.Optional(Type.Record(Type.String({ pattern: `^(${CONTENT_LANGUAGES.filter((l) => l !== 'de').join('|')})$` }), Type.Enum([...STORED_STATUSES]), { additionalProperties: false })),
   },
   { additionalProperties: false },
 )

@@ -92,12 +92,16 @@ export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number]
 export const STORED_STATUSES = ['outdated', 'machine', 'reviewed'] as const
 export type StoredStatus = (typeof STORED_STATUSES)[number]
 
-/** Synced entity `guideTexts`: a step's texts in one language, id `<stepId>:<lang>`. */
+/**
+ * Synced entity `guideTexts`: a step's texts in one language, id `<stepId>:<lang>`. `district` is its
+ * step's (null = statewide): the partition a phone drops when it moves to another district.
+ */
 export const GuideTextSchema = Type.Object(
   {
     id: Type.String({ maxLength: 90 }),
     stepId: StepIdSchema,
     lang: LangSchema,
+    district: Type.Union([DistrictSchema, Type.Null()]),
     title: Type.String(),
     /** Safe text subset (src/shared/guide/safe-text.ts). */
     text: Type.String(),
@@ -108,6 +112,9 @@ export const GuideTextSchema = Type.Object(
 )
 export type GuideText = Static<typeof GuideTextSchema>
 
+/** Translation status per language of a text kept as one row (a local note); German is left out, it is the source. */
+export const StatusByLanguageSchema = Type.Record(LangSchema, Type.Enum([...STORED_STATUSES]))
+
 /** Synced entity `guideNotes`: a district's local note on a step ("In Stendal: appointments only online"). */
 export const GuideNoteSchema = Type.Object(
   {
@@ -116,6 +123,8 @@ export const GuideNoteSchema = Type.Object(
     district: DistrictSchema,
     /** Safe text subset per language; German always present. */
     text: LocalizedTextSchema,
+    /** Status of each translation in `text`, as for step texts. */
+    status: StatusByLanguageSchema,
   },
   { additionalProperties: false },
 )

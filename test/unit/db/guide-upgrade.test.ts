@@ -7,6 +7,9 @@ import { deleteFreshDatabases, freshDbName } from './fresh-db-name.ts'
 // Schemas as they shipped: an old version is history, so the test keeps its own frozen copy.
 const V1 = { meetups: 'id, startsAt, district, kind', meta: 'key', settings: 'key' }
 const V2 = { guideSteps: 'id, phase', contacts: 'id, district', progress: 'stepId', bookmarks: '[kind+id], savedAt' }
+const V3 = { meetups: 'id, district, kind', meetupOccurrences: 'id, startsAt, meetupId, [district+startsAt]' }
+const V4 = { outbox: 'clientId, state, nextAttemptAt, createdAt', drafts: 'key' }
+const V5 = { guideSteps: 'id, phase, district', guideTexts: 'id, stepId, lang', guideNotes: 'id, stepId, district' }
 
 afterEach(deleteFreshDatabases)
 const freshName = () => freshDbName('upgrade')
@@ -97,8 +100,51 @@ describe('phone database upgrades', () => {
     expect(await db.guideSteps.count()).toBe(0)
     expect(await db.meta.get('syncCursor')).toBeUndefined()
     expect(await db.progress.get('anmeldung')).toEqual({ stepId: 'anmeldung', doneAt: '2026-11-20T10:00:00.000Z' })
-    await db.guideTexts.put({ id: 'anmeldung:de', stepId: 'anmeldung', lang: 'de', title: 'Anmeldung', text: 'x', bring: [], status: 'reviewed' })
+    await db.guideTexts.put({ id: 'anmeldung:de', stepId: 'anmeldung', lang: 'de', district: null, title: 'Anmeldung', text: 'x', bring: [], status: 'reviewed' })
     expect(await db.guideTexts.where('stepId').equals('anmeldung').count()).toBe(1)
+    db.close()
+  })
+
+  it('version 6 gives guide texts synced before it their step’s district, so they leave with a district-only step; the cursor stays', async () => {
+    const name = freshName()
+    const old = new Dexie(name)
+    for (const [n, stores] of [V1, V2, V3, V4, V5].entries()) old.version(n + 1).stores(stores)
+    await old.open()
+    const step = (id: string, district: string | null) => ({ id, phase: 'settling-in', order: 1, district, contactFields: [], sources: [], checkedOn: null })
+    const text = (stepId: string, lang: string) => ({ id: `${stepId}:${lang}`, stepId, lang, title: 't', text: '', bring: [], status: 'machine' })
+    await old.table('guideSteps').bulkPut([step('harz-rufbus', 'harz'), step('anmeldung', null)])
+    await old.table('guideTexts').bulkPut([text('harz-rufbus', 'de'), text('harz-rufbus', 'ar'), text('anmeldung', 'de')])
+    await old.table('meta').put({ key: 'syncCursor', value: 42 })
+    old.close()
+
+    const db = new WillkommenDb(name)
+    await db.open()
+    expect((await db.guideTexts.orderBy('id').toArray()).map((t) => [t.id, t.district])).toEqual([
+      ['anmeldung:de', null],
+      ['harz-rufbus:ar', 'harz'],
+      ['harz-rufbus:de', 'harz'],
+    ])
+    expect(await db.meta.get('syncCursor')).toEqual({ key: 'syncCursor', value: 42 })
+    db.close()
+  })
+
+  it('version 7 gives local notes synced before it a status: their translations count as machine (unchecked)', async () => {
+    const name = freshName()
+    const old = new Dexie(name)
+    for (const [n, stores] of [V1, V2, V3, V4, V5, {}].entries()) old.version(n + 1).stores(stores)
+    await old.open()
+    await old.table('guideNotes').bulkPut([
+      { id: 'harz.anmeldung', stepId: 'anmeldung', district: 'harz', text: { de: 'Nur online.', ar: 'عبر الإنترنت فقط.' } },
+      { id: 'harz.bank', stepId: 'bank', district: 'harz', text: { de: 'Nur in Halberstadt.' } },
+    ])
+    old.close()
+
+    const db = new WillkommenDb(name)
+    await db.open()
+    expect((await db.guideNotes.orderBy('id').toArray()).map((n) => [n.id, n.status])).toEqual([
+      ['harz.anmeldung', { ar: 'machine' }],
+      ['harz.bank', {}],
+    ])
     db.close()
   })
 })

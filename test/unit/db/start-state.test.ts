@@ -16,7 +16,7 @@ describe('readStartState (the first screen, without Dexie)', () => {
 
     const db = new WillkommenDb(name)
     await saveSetting(db, 'locale', 'ar')
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(7)
     db.close()
   })
 
@@ -34,9 +34,9 @@ describe('readStartState (the first screen, without Dexie)', () => {
     // Its connection is closed again: Dexie can still upgrade the database later.
     db.close()
     const next = new Dexie(name)
-    next.version(5).stores({ extra: 'id' })
+    next.version(8).stores({ extra: 'id' })
     await next.open()
-    expect(next.verno).toBe(5)
+    expect(next.verno).toBe(8)
     next.close()
   })
 })

@@ -4,8 +4,8 @@ import type { GuideNote } from '../../../src/shared/guide/guide-step.schema.ts'
 import { FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
 
 const harzStep = { id: 'harz-bus', phase: 'settling-in' as const, order: 5, district: 'harz', contactFields: [], situations: [], sources: [], checkedOn: null }
-const harzText = { id: 'harz-bus:de', stepId: 'harz-bus', lang: 'de', title: 'Rufbus im Harz', text: 'x', bring: [], status: 'reviewed' as const }
-const harzNote: GuideNote = { id: 'n1', stepId: 'anmeldung', district: 'harz', text: { de: 'Im Harz: nur mit Termin.' } }
+const harzText = { id: 'harz-bus:de', stepId: 'harz-bus', lang: 'de', district: 'harz', title: 'Rufbus im Harz', text: 'x', bring: [], status: 'reviewed' as const }
+const harzNote: GuideNote = { id: 'n1', stepId: 'anmeldung', district: 'harz', text: { de: 'Im Harz: nur mit Termin.' }, status: {} }
 const rows = { steps: [...FIXTURE_ROWS.steps, harzStep], texts: [...FIXTURE_ROWS.texts, harzText], notes: [harzNote] }
 
 describe('the guide as the phone shows it', () => {

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '../../../src/db/db.ts'
 import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import GuideStepView from '../../../src/guide/GuideStepView.vue'
+import { useSettingsStore } from '../../../src/app/settings.store.ts'
 import { FIXTURE_CONTACTS, FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
 
 // A guide step as the person sees it: texts from IndexedDB (fake-indexeddb), the app's own i18n and router.
@@ -20,7 +21,7 @@ afterEach(async () => {
   document.body.innerHTML = ''
 })
 
-async function open(id: string) {
+async function open(id: string, district?: string) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -29,7 +30,10 @@ async function open(id: string) {
     ],
   })
   await router.push(`/guide/step/${id}`)
-  const wrapper = mount(GuideStepView, { props: { id }, global: { plugins: [createPinia(), router, i18n] } })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  if (district) await useSettingsStore().chooseDistrict(district)
+  const wrapper = mount(GuideStepView, { props: { id }, global: { plugins: [pinia, router, i18n] } })
   await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true))
   await flushPromises()
   return wrapper
@@ -57,5 +61,30 @@ describe('GuideStepView', () => {
     expect(wrapper.get('h1').text()).toBe('Aufenthaltstitel')
     expect(wrapper.get('h1').attributes('lang')).toBe('de')
     expect(wrapper.get('[data-testid="text-hint"]').text()).toBe('Доступно лише німецькою')
+  })
+
+  it('marks a district note by its translation status: outdated and unchecked translations say so, a German-only note says "only in German"', async () => {
+    await db.guideNotes.bulkPut([
+      { id: 'harz.anmeldung', stepId: 'anmeldung', district: 'harz', text: { de: 'Im Harz: nur online.', ar: 'في هارتس: عبر الإنترنت فقط.', uk: 'У Гарці: лише онлайн.' }, status: { ar: 'outdated', uk: 'reviewed' } },
+      { id: 'harz.learn-german', stepId: 'learn-german', district: 'harz', text: { de: 'Kurse in Halberstadt.' }, status: {} },
+    ])
+    await applyLocale('ar')
+    const arabic = await open('anmeldung', 'harz')
+    await vi.waitFor(() => expect(arabic.find('[data-testid="local-note"]').exists()).toBe(true))
+    expect(arabic.get('[data-testid="local-note"]').text()).toContain('في هارتس: عبر الإنترنت فقط.')
+    expect(arabic.get('[data-testid="local-note"] [data-testid="text-hint"]').text()).toContain('تغيّر النص الألماني')
+    arabic.unmount()
+
+    await applyLocale('uk')
+    const reviewed = await open('anmeldung', 'harz')
+    await vi.waitFor(() => expect(reviewed.find('[data-testid="local-note"]').exists()).toBe(true))
+    expect(reviewed.get('[data-testid="local-note"]').text()).toContain('У Гарці: лише онлайн.')
+    expect(reviewed.find('[data-testid="local-note"] [data-testid="text-hint"]').exists()).toBe(false)
+    reviewed.unmount()
+
+    const german = await open('learn-german', 'harz')
+    await vi.waitFor(() => expect(german.find('[data-testid="local-note"]').exists()).toBe(true))
+    expect(german.get('[data-testid="local-note"] [data-testid="text-hint"]').text()).toBe('Доступно лише німецькою')
+    expect(german.get('[data-testid="local-note"]').text()).toContain('Kurse in Halberstadt.')
   })
 })
