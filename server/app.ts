@@ -24,6 +24,9 @@ import { calendarRoutes } from './meetups/calendar.routes.ts'
 import { meetupHorizon } from './meetups/horizon.plugin.ts'
 import { loadGuideContent } from './guide/guide-content.ts'
 import { insertSampleContacts } from './contacts/sample-contacts.ts'
+import { createMailTransport } from './mail/mail-transport.ts'
+import { scheduleMailWorker, sendDueMail } from './mail/mail-worker.ts'
+import { mailRoutes } from './mail/mail.routes.ts'
 
 /** Request log lines without secrets: a manage or declaration status token in the path is a key to someone's data. */
 function redactRequest(request: FastifyRequest): Record<string, unknown> {
@@ -69,6 +72,16 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.addHook('onClose', async () => db.destroy())
   app.decorate('now', now)
+  const mail = {
+    db,
+    transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir }, app.log),
+    from: config.mailFrom,
+    publicUrl: config.publicUrl,
+    now,
+    log: app.log,
+  }
+  app.decorate('sendDueMail', () => sendDueMail(mail))
+  scheduleMailWorker(app, mail, config.mailPollSeconds * 1000)
 
   registerErrorHandler(app)
   registerConnectionLimits(app, config.connections)
@@ -88,6 +101,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db, publicUrl: config.publicUrl })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
+  await app.register(mailRoutes, { db })
   await app.register(coordinationRoutes, {
     db,
     loginLimits: { perAccount: config.loginAttempts, perAddress: config.loginAttemptsPerAddress },

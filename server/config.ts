@@ -28,6 +28,12 @@ export interface Config {
   databaseSchema: string | undefined
   /** Limits per connection (milliseconds, counts, bytes; 0 = none): see server/web/connection-limits.ts. */
   connections: ConnectionLimits
+  /** SMTP server for outgoing mail; without it mail is written as .eml files into DATA_DIR/mail/. */
+  smtpUrl: string | undefined
+  /** Sender of every mail. */
+  mailFrom: string
+  /** How often the mail worker looks for mail to send, in seconds; 0: never (tests drive it). */
+  mailPollSeconds: number
 }
 
 export interface ConnectionLimits {
@@ -70,6 +76,9 @@ const ENV_SCHEMA = {
   MAX_UNREAD_BYTES: limit('bytes'),
   LOGIN_ATTEMPTS_PER_ADDRESS: wholeNumber('a whole number, e.g. 50'),
   DATABASE_SCHEMA: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'a schema name: lower-case letters, digits and _' }),
+  SMTP_URL: Type.String({ pattern: '^(smtps?://[^\\s]+)?$', description: 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' }),
+  MAIL_FROM: Type.String({ pattern: '^([^\\r\\n<>]*<[^\\s@<>]+@[^\\s@<>]+>|[^\\s@<>]+@[^\\s@<>]+)$', description: 'an address, e.g. "Willkommen <willkommen@example.org>"' }),
+  MAIL_POLL_SECONDS: Type.String({ pattern: '^[0-9]+$', description: 'a whole number of seconds, e.g. 15 (0: no worker)' }),
 } satisfies Record<string, TSchema>
 
 type EnvName = keyof typeof ENV_SCHEMA
@@ -118,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginAttemptsPerAddress: Number(e.LOGIN_ATTEMPTS_PER_ADDRESS ?? 50),
     databaseSchema: e.DATABASE_SCHEMA,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM ?? 'Willkommen <willkommen@localhost>',
+    mailPollSeconds: Number(e.MAIL_POLL_SECONDS ?? 15),
   }
 }
 

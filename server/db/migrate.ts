@@ -14,6 +14,7 @@ import * as syncPartitions from './migrations/0015-sync-partitions.ts'
 import * as sharedLimits from './migrations/0018-shared-limits.ts'
 import * as guideSituations from './migrations/0019-guide-situations.ts'
 import * as noteStatus from './migrations/0021-note-status.ts'
+import * as mail from './migrations/0017-mail.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0018-shared-limits': sharedLimits,
   '0019-guide-situations': guideSituations,
   '0021-note-status': noteStatus,
+  '0017-mail': mail,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

@@ -111,6 +111,50 @@ export interface RegistrationsTable {
   erased_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
   /** Marked by a coordinator after the date; null until then. */
   attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  /** Mail about this registration (migration 0017): null without consent; `pending` until the address is confirmed. */
+  mail_status: ColumnType<MailStatus | null, MailStatus | null | undefined, MailStatus | null>
+  /** Secret of the confirm and unsubscribe links; null without mail. */
+  mail_token: ColumnType<string | null, string | null | undefined, string | null>
+  /** The manage token, kept only while mail is wanted, for the manage link in each mail. */
+  mail_manage_token: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the reminder the day before was queued; cleared when the date moves. */
+  reminded_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+}
+
+export type MailStatus = 'pending' | 'confirmed' | 'stopped'
+
+/** A mail to send (migration 0017); see server/mail. */
+export interface MailQueueTable {
+  id: string
+  kind: string
+  registration_id: string | null
+  /** Null once sent. */
+  recipient: string | null
+  /** SHA-256 of the address, for the per-address limit. */
+  recipient_hash: string
+  /** SHA-256 of the client address that asked for a confirmation request, for the per-client limit. */
+  client_hash: string | null
+  /** What the mail is to say, as of the change that queued it; null once sent. */
+  data: ColumnType<MailData | null, string | null, string | null>
+  status: 'queued' | 'sending' | 'sent' | 'failed'
+  attempts: Generated<number>
+  /** When it is due, or, while `sending`, when the claim runs out. */
+  next_attempt_at: ColumnType<Date, string | Date, string | Date>
+  last_error: string | null
+  created_at: ColumnType<Date, string | Date, string | Date>
+  sent_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+}
+
+/** What a queued mail is about; rendered in its language when it is sent (server/mail/mail-render.ts). */
+export interface MailData {
+  lang: string
+  name: string
+  /** Link secrets: confirm and unsubscribe (mail token), the manage page (manage token). */
+  mailToken: string
+  manageToken?: string
+  event?: { title: string; startsAt: string; endsAt: string; place: string }
+  /** The date as a calendar file, as of the change. */
+  ics?: { filename: string; content: string }
 }
 
 export interface RegistrationCountersTable {
@@ -331,4 +375,5 @@ export interface Database {
   rate_limit_windows: RateLimitWindowsTable
   login_attempts: LoginAttemptsTable
   job_runs: JobRunsTable
+  mail_queue: MailQueueTable
 }

@@ -23,3 +23,15 @@ export function appMessages(code: string): Messages {
 export function coordinationMessages(feature: string, code: string): Messages {
   return read(`coordination/${feature}.${code}.json`)
 }
+
+/** The texts of the mails (`locales/mail/<code>.json`); German for a language without its own file. */
+export function mailMessages(code: string): Messages {
+  if (/^[a-z]{2,3}$/.test(code)) {
+    try {
+      return read(`mail/${code}.json`)
+    } catch {
+      // No mail texts in this language yet.
+    }
+  }
+  return read('mail/de.json')
+}

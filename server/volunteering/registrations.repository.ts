@@ -6,6 +6,8 @@ import { findOccurrenceForRegistration } from '../meetups/occurrence-lookup.ts'
 import type { Answer } from '../idempotency/idempotency.ts'
 import { deviceManageToken, newManageToken } from './manage-token.ts'
 import { Problem } from '../errors/problem.ts'
+import { eraseMailOf } from '../mail/mail-queue.repository.ts'
+import { newMailToken, queueConfirmRequest, queueRegistrationMails } from '../mail/registration-mail.ts'
 
 /**
  * Locks the date's counter row until commit. Every registration and cancellation for that date
@@ -50,7 +52,13 @@ async function findHeldPlace(trx: Transaction<Database>, occurrenceId: string, e
  * already has (200, same token); the same e-mail address from elsewhere is refused (409), as handing
  * out that place's manage token would let anyone who knows an address see and cancel it.
  */
-export async function createRegistration(trx: Transaction<Database>, input: RegistrationInput, now: Date, deviceKey?: string): Promise<Answer> {
+export async function createRegistration(
+  trx: Transaction<Database>,
+  input: RegistrationInput,
+  now: Date,
+  deviceKey?: string,
+  clientHash?: string,
+): Promise<Answer> {
   const occurrence = await findOccurrenceForRegistration(trx, input.occurrenceId)
   const field = (code: string) => ({ occurrenceId: code })
   if (!occurrence) throw new Problem(422, 'unknown_occurrence', 'No such event date.', field('errors.occurrence.unknown'))
@@ -90,15 +98,21 @@ export async function createRegistration(trx: Transaction<Database>, input: Regi
       event_ends_at: occurrence.endsAt,
       manage_token_hash: hash,
       created_at: now,
+      // E-mail only with its own consent, and only once the address is confirmed (double opt-in).
+      ...(input.consents.mail ? { mail_status: 'pending' as const, mail_token: newMailToken(), mail_manage_token: token } : {}),
     })
     .execute()
   if (status === 'confirmed') await storeCount(trx, occurrence.id)
+  if (input.consents.mail) await queueConfirmRequest(trx, id, clientHash, now)
   return { statusCode: 201, body: { id, status, manageToken: token } }
 }
 
 export async function findRegistrationByTokenHash(db: Kysely<Database> | Transaction<Database>, hash: string): Promise<Selectable<RegistrationsTable> | undefined> {
   return db.selectFrom('registrations').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst()
 }
+
+/** The mail columns of an erased registration. */
+export const NO_MAIL = { mail_status: null, mail_token: null, mail_manage_token: null } as const
 
 /** Cancels, erases the personal data, and gives a freed place to the longest-waiting person, in one transaction. */
 export async function cancelRegistration(trx: Transaction<Database>, id: string, now: Date): Promise<void> {
@@ -108,18 +122,20 @@ export async function cancelRegistration(trx: Transaction<Database>, id: string,
   if (row.status === 'cancelled') return
   await trx
     .updateTable('registrations')
-    .set({ status: 'cancelled', name: null, organisation: null, email: null, consents: null, cancelled_at: now, erased_at: now })
+    .set({ status: 'cancelled', name: null, organisation: null, email: null, consents: null, cancelled_at: now, erased_at: now, ...NO_MAIL })
     .where('id', '=', id)
     .execute()
-  await fillFreePlaces(trx, current.occurrence_id)
+  await eraseMailOf(trx, [id])
+  await fillFreePlaces(trx, current.occurrence_id, now)
 }
 
 /**
  * Gives every free place of a date to the longest-waiting people, in the order they registered, and
  * stores the count. Call it with the date's lock held (lockCounter) after anything that frees places:
- * a cancellation, a higher capacity, a date taking place again. Returns the ids moved up.
+ * a cancellation, a higher capacity, a date taking place again. Those moved up get a mail (if they
+ * want mail). Returns the ids moved up.
  */
-export async function fillFreePlaces(trx: Transaction<Database>, occurrenceId: string): Promise<string[]> {
+export async function fillFreePlaces(trx: Transaction<Database>, occurrenceId: string, now: Date): Promise<string[]> {
   const occurrence = await findOccurrenceForRegistration(trx, occurrenceId)
   let promoted: string[] = []
   if (occurrence?.status === 'scheduled') {
@@ -135,6 +151,7 @@ export async function fillFreePlaces(trx: Transaction<Database>, occurrenceId: s
       if (free !== undefined) waiting = waiting.limit(free)
       promoted = (await waiting.execute()).map((r) => r.id)
       if (promoted.length > 0) await trx.updateTable('registrations').set({ status: 'confirmed' }).where('id', 'in', promoted).execute()
+      await queueRegistrationMails(trx, promoted, 'moved-up', now)
     }
   }
   await storeCount(trx, occurrenceId)

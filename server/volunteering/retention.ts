@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/schema.ts'
 import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
+import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
+import { NO_MAIL } from './registrations.repository.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Stored answers hold a manage token in clear, so replays are honoured for a week and then forgotten. */
@@ -10,6 +12,8 @@ export const IDEMPOTENCY_DAYS = 7
 const EVERY_MS = 6 * 60 * 60 * 1000
 /** A partner declaration nobody decided on is closed and its text erased after this many days. */
 export const UNDECIDED_DECLARATION_DAYS = 180
+/** Sent mails keep only their address's hash, for the per-address limit of a day; then they go. */
+const SENT_MAIL_DAYS = 2
 
 export interface RetentionResult {
   registrations: number
@@ -18,6 +22,7 @@ export interface RetentionResult {
   declarations: number
   /** Login attempts and rate-limit windows older than a day (the longest window is 15 minutes). */
   limits: number
+  mails: number
 }
 
 /** Erases personal data that is no longer needed, as of `now`. Rows stay (without personal data) for counts. */
@@ -30,10 +35,13 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
   return db.transaction().execute(async (trx) => {
     const registrations = await trx
       .updateTable('registrations')
-      .set({ name: null, organisation: null, email: null, consents: null, erased_at: now })
+      .set({ name: null, organisation: null, email: null, consents: null, erased_at: now, ...NO_MAIL })
       .where('event_ends_at', '<', eventCutoff)
       .where('erased_at', 'is', null)
-      .executeTakeFirst()
+      .returning('id')
+      .execute()
+    await eraseMailOf(trx, registrations.map((r) => r.id))
+    const mails = await deleteOldMail(trx, new Date(now.getTime() - SENT_MAIL_DAYS * DAY_MS))
     const tandems = await trx
       .updateTable('tandems')
       .set({ status: 'erased', details: null, consents: null, erased_at: now })
@@ -52,11 +60,12 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
     const logins = await trx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst()
     const windows = await trx.deleteFrom('rate_limit_windows').where('started_at', '<', dayAgo).executeTakeFirst()
     return {
-      registrations: Number(registrations.numUpdatedRows),
+      registrations: registrations.length,
       tandems: Number(tandems.numUpdatedRows),
       idempotencyKeys: Number(keys.numDeletedRows),
       declarations: Number(declarations.numUpdatedRows),
       limits: Number(logins.numDeletedRows) + Number(windows.numDeletedRows),
+      mails,
     }
   })
 }

@@ -19,6 +19,7 @@ import { useStrictJson } from '../web/strict-json.ts'
 import { registerRateLimit } from '../errors/rate-limit.ts'
 import { scheduleRetention } from './retention.ts'
 import { Problem } from '../errors/problem.ts'
+import { addressHash } from '../mail/mail-queue.repository.ts'
 
 export interface VolunteeringOptions {
   db: Kysely<Database>
@@ -90,7 +91,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
     },
     async (request, reply) => {
       const deviceKey = request.headers['x-device-key']
-      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now(), deviceKey), request)
+      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now(), deviceKey, addressHash(request.ip)), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )

@@ -8,11 +8,15 @@ export interface RegistrationFormState {
   email: string
   workingGroup: string
   consentStore: string
+  /** E-mails about this registration (own consent, optional); the time it was ticked, '' when not. */
+  consentMail: string
 }
 
 export function emptyRegistrationForm(occurrenceId = ''): RegistrationFormState {
-  return { occurrenceId, name: '', organisation: '', email: '', workingGroup: '', consentStore: '' }
+  return { occurrenceId, name: '', organisation: '', email: '', workingGroup: '', consentStore: '', consentMail: '' }
 }
+
+const consent = (givenAt: string) => ({ textVersion: CURRENT_CONSENT_VERSION, givenAt })
 
 export function registrationPayload(form: RegistrationFormState, locale: string): Record<string, unknown> {
   return {
@@ -22,7 +26,10 @@ export function registrationPayload(form: RegistrationFormState, locale: string)
     email: form.email,
     workingGroup: form.workingGroup,
     locale,
-    consents: form.consentStore ? { store: { textVersion: CURRENT_CONSENT_VERSION, givenAt: form.consentStore } } : {},
+    consents: {
+      ...(form.consentStore ? { store: consent(form.consentStore) } : {}),
+      ...(form.consentMail ? { mail: consent(form.consentMail) } : {}),
+    },
   }
 }
 
@@ -34,5 +41,6 @@ export function registrationFormFrom(payload: Partial<RegistrationInput>): Regis
     email: payload.email ?? '',
     workingGroup: payload.workingGroup ?? '',
     consentStore: payload.consents?.store?.givenAt ?? '',
+    consentMail: payload.consents?.mail?.givenAt ?? '',
   }
 }

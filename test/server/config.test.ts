@@ -14,6 +14,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig(env).connections.idleTimeoutMs).toBe(0)
   })
 
+  it('reads the mail settings', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Willkommen <willkommen@localhost>', mailPollSeconds: 15 })
+    const env = { SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Netzwerk <netz@example.org>', MAIL_POLL_SECONDS: '0' }
+    expect(loadConfig(env)).toMatchObject({ smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM, mailPollSeconds: 0 })
+  })
+
   it.each([
     ['RETENTION_DAYS', '90d'],
     ['RETENTION_DAYS', '0'],
@@ -31,6 +37,9 @@ describe('configuration from the environment', () => {
     ['MAX_PIPELINED_REQUESTS', 'many'],
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://u@h/db'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['MAIL_FROM', 'Willkommen <a@b.org>\r\nBcc: x@y.org'],
+    ['MAIL_POLL_SECONDS', 'often'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(`${name}=${JSON.stringify(value)} is not valid`)

@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, DATABASES } from './test-app.ts'
-import { loginCast } from './coordination-fixtures.ts'
+import { DATABASES } from './test-app.ts'
+import { localDay, meeting, MEETUPS, setupNetworkMeeting as setup } from './network-meeting-fixture.ts'
 import { clientAddress, postJson, registration } from './volunteering-fixtures.ts'
-import { toBerlinWallTime } from '../../src/shared/berlin-time.ts'
-import type { EditorDetail, MeetupEditorInput } from '../../src/shared/coordination/meetup-editor.schema.ts'
+import type { EditorDetail } from '../../src/shared/coordination/meetup-editor.schema.ts'
 import type { RegistrationListDto } from '../../src/shared/coordination/registrations.schema.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
 
@@ -15,50 +14,7 @@ import type { SyncResponse } from '../../src/shared/sync.schema.ts'
  * holds one place per date.
  */
 
-const MEETUPS = '/api/v1/coordination/meetups'
-const DAY = 86400000
 let client = 0
-
-function localDay(daysAhead: number): string {
-  const w = toBerlinWallTime(new Date(Date.now() + daysAhead * DAY))
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`
-}
-
-/** A weekly network meeting in Stendal that takes registrations, three dates. */
-function meeting(capacity: number): MeetupEditorInput {
-  return {
-    kind: 'network-meeting',
-    title: { de: 'Netzwerktreffen Stendal' },
-    description: { de: 'Austausch der Arbeitsgruppen.' },
-    district: 'stendal',
-    placeName: 'Rathaus (Beispiel)',
-    address: 'Markt 1, 39576 Stendal',
-    accessibility: { de: '' },
-    organiser: 'Netzwerk Beispiel',
-    languages: ['de'],
-    audience: ['volunteers'],
-    free: true,
-    cost: { de: '' },
-    registrationRequired: true,
-    capacity,
-    startsLocal: `${localDay(7)}T17:00`,
-    durationMinutes: 120,
-    recurrence: { type: 'weekly', interval: 1, weekdays: [weekdayOf(localDay(7))], end: { type: 'count', count: 3 } },
-  }
-}
-
-function weekdayOf(day: string) {
-  return (['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const)[new Date(`${day}T12:00:00Z`).getUTCDay()]!
-}
-
-async function setup(kind: (typeof DATABASES)[number], capacity = 3) {
-  const { app, db } = await buildTestApp(kind)
-  const cast = await loginCast(app, db)
-  const res = await app.inject({ method: 'POST', url: MEETUPS, headers: { cookie: cast.stendal }, payload: meeting(capacity) })
-  expect(res.statusCode, res.body).toBe(201)
-  const meetup = res.json<EditorDetail>()
-  return { app, db, cast, meetup }
-}
 
 interface Answer {
   id: string

@@ -51,7 +51,7 @@ export async function openMigratedPglite(): Promise<DatabaseHandle> {
  * Closed automatically when the calling test ends.
  */
 export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Partial<Config> & { now?: Clock } = {}): Promise<TestApp> {
-  const config: Config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent', ...overrides }
+  const config: Config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent', mailPollSeconds: 0, ...overrides }
   let database: DatabaseHandle
   let anotherProcessDb = (): Kysely<Database> => database.db
   if (kind === 'postgres') {

@@ -8,7 +8,7 @@ export const TANDEM_RENEWAL_MONTHS = 12
 
 export const CURRENT_CONSENT_VERSION = CONSENT_TEXT_VERSIONS[CONSENT_TEXT_VERSIONS.length - 1]!
 
-const ConsentGivenSchema = Type.Object(
+export const ConsentGivenSchema = Type.Object(
   {
     textVersion: literals(CONSENT_TEXT_VERSIONS),
     givenAt: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$' }),

@@ -19,9 +19,10 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-// The app's texts, and the coordinator workspace's per feature (coordination/<feature>.<code>.json).
+// The app's texts, the mails' (mail/<code>.json), and the coordinator workspace's per feature (coordination/<feature>.<code>.json).
 const FILES = [
   '{code}.json',
+  'mail/{code}.json',
   ...readdirSync(resolve('locales/coordination'))
     .filter((f) => f.endsWith(`.${SOURCE_LOCALE}.json`))
     .map((f) => `coordination/${f.replace(`.${SOURCE_LOCALE}.json`, '.{code}.json')}`),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { normalizePhone, normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
-import { checkTandem } from '../../../src/shared/volunteering/rules.ts'
+import { checkRegistration, checkTandem } from '../../../src/shared/volunteering/rules.ts'
 import { errorCode, validate } from '../../../src/shared/validate.ts'
 import { TandemSchema } from '../../../src/shared/volunteering/tandem.schema.ts'
 import { emptyTandemForm, tandemFormFrom, tandemPayload } from '../../../src/volunteering/tandem-form.ts'
+import { emptyRegistrationForm, registrationFormFrom, registrationPayload } from '../../../src/volunteering/registration-form.ts'
+import { CURRENT_CONSENT_VERSION } from '../../../src/shared/volunteering/fields.schema.ts'
 
 describe('phone numbers in E.164', () => {
   it.each([
@@ -76,5 +78,18 @@ describe('the tandem form', () => {
     expect(value).toMatchObject({ role: 'offer', travelKm: 15, languages: [{ code: 'de', level: 'native' }], consents: { store: { textVersion: '2026-11' } } })
     expect(value).not.toHaveProperty('consents.share')
     expect(tandemFormFrom(value)).toMatchObject({ ...form, languages: [{ code: 'de', level: 'native' }] })
+  })
+})
+
+describe('the registration form and its mail consent', () => {
+  const filled = { ...emptyRegistrationForm('m:20261203T1700'), name: 'Erika', email: 'erika@example.org', workingGroup: 'language', consentStore: '2026-11-20T10:00:00.000Z' }
+
+  it('sends the mail consent only when ticked, and the server schema takes it', () => {
+    expect(checkRegistration(registrationPayload(filled, 'uk')).value.consents).toEqual({ store: { textVersion: CURRENT_CONSENT_VERSION, givenAt: filled.consentStore } })
+    const withMail = { ...filled, consentMail: '2026-11-20T10:01:00.000Z' }
+    const { value, errors } = checkRegistration(registrationPayload(withMail, 'uk'))
+    expect(errors).toEqual({})
+    expect(value.consents.mail).toEqual({ textVersion: CURRENT_CONSENT_VERSION, givenAt: withMail.consentMail })
+    expect(registrationFormFrom(value)).toEqual(withMail)
   })
 })

@@ -1,0 +1,82 @@
+import type { MailData } from '../db/schema.ts'
+import { mailMessages } from '../i18n/locale-messages.ts'
+import { berlinFormatter } from '../../src/shared/berlin-time.ts'
+import type { MailKind } from './mail-kinds.ts'
+
+/** What a mail says, ready for the transport. */
+export interface OutgoingMail {
+  subject: string
+  text: string
+  html: string
+  /** Header values that are never built from what a person typed. */
+  headers: Record<string, string>
+  attachments: Array<{ filename: string; contentType: string; content: string }>
+}
+
+type Texts = Record<string, Record<string, string> | string>
+
+export function mailLinks(publicUrl: string, data: Pick<MailData, 'mailToken' | 'manageToken'>) {
+  return {
+    confirm: `${publicUrl}/api/v1/mail/confirm/${data.mailToken}`,
+    unsubscribe: `${publicUrl}/api/v1/mail/unsubscribe/${data.mailToken}`,
+    manage: data.manageToken ? `${publicUrl}/manage/${data.manageToken}` : undefined,
+  }
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** One line of a header: what a person typed (a title, a name) can never start a header of its own. */
+export const oneLine = (s: string) => s.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, ' ').trim()
+
+function when(lang: string, iso: string): string {
+  return berlinFormatter(lang, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso))
+}
+
+/**
+ * The mail of one kind in the person's language (German where there are no mail texts in it): plain
+ * text and the same as simple HTML (paragraphs and links; no images, nothing loaded from elsewhere),
+ * with the manage link and a one-click unsubscribe (RFC 8058).
+ */
+export function renderMail(kind: MailKind, data: MailData, publicUrl: string): OutgoingMail {
+  const texts = mailMessages(data.lang) as Texts
+  const common = texts.common as Record<string, string>
+  const own = texts[kind] as Record<string, string>
+  const event = data.event
+  const values = {
+    name: data.name,
+    title: event?.title ?? '',
+    when: event ? when(data.lang, event.startsAt) : '',
+    place: event?.place ?? '',
+  }
+  const links = mailLinks(publicUrl, data)
+  // Paragraphs of text, each optionally followed by a link on its own line.
+  const parts: Array<{ text: string; link?: string }> = [
+    { text: fill(common.greeting!, values) },
+    kind === 'confirm-address' ? { text: fill(own.body!, values), link: links.confirm } : { text: fill(own.body!, values) },
+    ...(kind === 'confirm-address' ? [{ text: own.ignore! }] : []),
+    ...(links.manage && kind !== 'confirm-address' ? [{ text: common.manage!, link: links.manage }] : []),
+    { text: common.unsubscribe!, link: links.unsubscribe },
+    { text: `${common.why!}\n${common.signature!}` },
+  ]
+  const text = parts.map((p) => (p.link ? `${p.text}\n${p.link}` : p.text)).join('\n\n') + '\n'
+  const dir = texts.dir === 'rtl' ? 'rtl' : 'ltr'
+  const html = [
+    `<!doctype html><html lang="${escapeHtml(data.lang)}" dir="${dir}"><head><meta charset="utf-8"></head><body>`,
+    ...parts.map((p) => {
+      const body = escapeHtml(p.text).replace(/\n/g, '<br>')
+      return p.link ? `<p>${body}<br><a href="${escapeHtml(p.link)}">${escapeHtml(p.link)}</a></p>` : `<p>${body}</p>`
+    }),
+    '</body></html>',
+  ].join('\n')
+  return {
+    subject: oneLine(fill(own.subject!, values)),
+    text,
+    html,
+    headers: { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    attachments: data.ics ? [{ filename: data.ics.filename, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: data.ics.content }] : [],
+  }
+}
