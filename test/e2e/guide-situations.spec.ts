@@ -46,7 +46,9 @@ test('a newcomer from Ukraine and an asylum seeker each choose their situation a
 
   // Changeable any time, in "More": no answer shows everything again, as before.
   await asylum.goto('/more')
-  await asylum.getByRole('radio', { name: 'بدون إجابة – عرض كل الخطوات' }).click()
+  const none = asylum.getByRole('radio', { name: 'بدون إجابة – عرض كل الخطوات' })
+  await none.click()
+  await expect(none).toHaveAttribute('aria-checked', 'true') // saved on the phone: only then does the store change
   await asylum.goto('/guide/planning')
   await expect(asylum.getByTestId('guide-step').filter({ hasText: 'رتّب أمور الدخول والتأشيرة' })).toBeVisible()
   await expect(asylum.getByTestId('show-all')).toHaveCount(0)
