@@ -55,19 +55,13 @@ export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Pa
   let database: DatabaseHandle
   let anotherProcessDb = (): Kysely<Database> => database.db
   if (kind === 'postgres') {
-    const url = process.env.TEST_DATABASE_URL!
-    const schema = `test_${randomBytes(6).toString('hex')}`
+    const { schema, handle } = await openEmptyPostgresSchema()
     anotherProcessDb = () => {
-      const { db } = openDatabase({ databaseUrl: url, schema })
+      const { db } = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, schema })
       onTestFinished(() => db.destroy())
       return db
     }
-    await withClient(url, (c) => c.query(`create schema ${schema}`))
-    // Registered before the app starts, so a failing migration does not leave the schema behind.
-    onTestFinished(async () => {
-      await withClient(url, (c) => c.query(`drop schema ${schema} cascade`))
-    })
-    database = openDatabase({ databaseUrl: url, schema })
+    database = handle
   } else {
     database = await openMigratedPglite()
   }
@@ -80,6 +74,28 @@ export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Pa
   }
   onTestFinished(() => app.close())
   return { app, db: database.db, anotherProcessDb }
+}
+
+/**
+ * A new, empty PostgreSQL schema (no migrations run), dropped when the calling test ends; the caller
+ * closes the handle's pool.
+ */
+export async function openEmptyPostgresSchema(): Promise<{ schema: string; handle: DatabaseHandle }> {
+  const url = process.env.TEST_DATABASE_URL!
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  await withClient(url, (c) => c.query(`create schema ${schema}`))
+  // Registered before anything runs in it, so a failing migration does not leave the schema behind.
+  onTestFinished(async () => {
+    await withClient(url, (c) => c.query(`drop schema ${schema} cascade`))
+  })
+  return { schema, handle: openDatabase({ databaseUrl: url, schema }) }
+}
+
+/** A new, empty database of the kind (no migrations run), closed when the calling test ends. */
+export async function openEmptyDatabase(kind: DatabaseKind): Promise<Kysely<Database>> {
+  const { db } = kind === 'postgres' ? (await openEmptyPostgresSchema()).handle : openDatabase({ dataDir: 'memory://' })
+  onTestFinished(() => db.destroy())
+  return db
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
