@@ -3,6 +3,8 @@ import data from '../../../src/district/places.json'
 import { DISTRICT_SLUGS } from '../../../src/shared/districts.ts'
 import { findPlaces, type Place } from '../../../src/district/place-lookup.ts'
 import { loadPlaces } from '../../../src/district/places.ts'
+import { municipalitiesFromGv, plainName } from '../../../src/district/gv-places.ts'
+import gvCsv from '../../../src/district/data/gv-isys-15.csv?raw'
 
 const { municipalities, villages } = data
 
@@ -15,10 +17,25 @@ function bare(name: string): string {
 }
 
 describe('the place list', () => {
-  it('names its source and date', () => {
-    expect(data.source.basedOn).toContain('GV-ISys')
-    expect(data.source.basedOn).toContain('dl-de/by-2-0')
+  it('names its source, licence and date, and says the villages are not checked against an official list', () => {
+    expect(data.source.municipalities).toContain('GV-ISys')
+    expect(data.source.municipalities).toContain('© Statistisches Bundesamt (Destatis)')
+    expect(data.source.municipalities).toContain('dl-de/by-2-0')
+    expect(data.source.villages).toContain('NOT checked')
     expect(data.source.compiled).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('has the municipalities the official directory extract gives (scripts/places-from-gv.ts), in its order', () => {
+    expect(municipalities).toEqual(municipalitiesFromGv(gvCsv))
+  })
+
+  it('reads the directory rows as an independent parser does: 218 municipalities, figures that add up', () => {
+    const rows = gvCsv.trim().split('\n').slice(1)
+    expect(rows.every((r) => r.startsWith('40,') || r.startsWith('50,') || r.startsWith('60,'))).toBe(true)
+    expect(rows.filter((r) => r.startsWith('60,'))).toHaveLength(218)
+    expect(plainName('Wittenberg, Lutherstadt')).toBe('Lutherstadt Wittenberg')
+    expect(plainName('Gardelegen, Hansestadt')).toBe('Gardelegen')
+    expect(plainName('Seegebiet Mansfelder Land')).toBe('Seegebiet Mansfelder Land')
   })
 
   it('holds all 218 municipalities: 114 of them members of 18 Verbandsgemeinden, each in one of the 14 districts', () => {
