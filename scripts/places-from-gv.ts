@@ -1,6 +1,6 @@
 /**
  * Writes the municipalities of src/district/places.json from the official directory extract
- * (src/district/data/gv-isys-15.csv), keeping the villages and biggest towns, and checks that every
+ * (src/district/gv-isys/gv-isys-15.csv), keeping the villages and biggest towns, and checks that every
  * village and biggest town names a municipality of its district:
  *   node scripts/places-from-gv.ts
  * Prints what changed against the list it replaces (names, municipalities added or gone, association).
@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { municipalitiesFromGv, type Municipality } from '../src/district/gv-places.ts'
 
-const CSV = new URL('../src/district/data/gv-isys-15.csv', import.meta.url)
+const CSV = new URL('../src/district/gv-isys/gv-isys-15.csv', import.meta.url)
 const PLACES = new URL('../src/district/places.json', import.meta.url)
 
 interface Village {

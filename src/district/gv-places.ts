@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 
 /**
  * The municipalities of Saxony-Anhalt from the official municipality directory (Destatis GV-ISys extract,
- * ./data/gv-isys-15.csv; see ./data/README.md): pure, so scripts/places-from-gv.ts writes places.json
+ * ./gv-isys/gv-isys-15.csv; see ./gv-isys/README.md): pure, so scripts/places-from-gv.ts writes places.json
  * with it and test/unit/district/places-data.test.ts checks that places.json is what it gives.
  */
 export interface Municipality {

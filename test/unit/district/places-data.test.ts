@@ -4,7 +4,7 @@ import { DISTRICT_SLUGS } from '../../../src/shared/districts.ts'
 import { findPlaces, type Place } from '../../../src/district/place-lookup.ts'
 import { loadPlaces } from '../../../src/district/places.ts'
 import { municipalitiesFromGv, plainName } from '../../../src/district/gv-places.ts'
-import gvCsv from '../../../src/district/data/gv-isys-15.csv?raw'
+import gvCsv from '../../../src/district/gv-isys/gv-isys-15.csv?raw'
 
 const { municipalities, villages } = data
 
