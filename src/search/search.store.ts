@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import { i18n } from '../i18n/i18n.ts'
+import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
 import { joinGuide, NO_GUIDE_ROWS, readGuideRows } from '../guide/guide-entry.ts'
 import { searchDocs } from './search-docs.ts'
-import { buildSearchIndex, groupHits, searchIndex } from './search-index.ts'
+import { buildSearchIndex, groupHits, searchIndex, type SearchLanguage } from './search-index.ts'
+import { loadStemmer } from './word-stems.ts'
 
 /** The search over steps, contacts and meetups, indexed on the phone from IndexedDB (this chunk only). */
 export const useSearchStore = defineStore('search', () => {
@@ -17,9 +19,19 @@ export const useSearchStore = defineStore('search', () => {
     { guide: NO_GUIDE_ROWS, contacts: [], meetups: [] },
   )
   const content = computed(() => ({ ...rows.value, steps: joinGuide(rows.value.guide, settings.district) }))
+  // The chosen language's stemmer and German's, loaded with this view (a few KB each, cached for offline use).
+  const language = shallowRef<SearchLanguage>()
+  watch(
+    () => i18n.global.locale.value,
+    async (locale) => {
+      const [stem, germanStem] = await Promise.all([loadStemmer(locale), loadStemmer(SOURCE_LOCALE)])
+      if (i18n.global.locale.value === locale) language.value = { locale, stem, germanStem }
+    },
+    { immediate: true },
+  )
   // Rebuilt when the content or the language changes; a few hundred documents take milliseconds.
-  const index = computed(() => buildSearchIndex(searchDocs(content.value, i18n.global.locale.value)))
-  const groups = computed(() => groupHits(searchIndex(index.value, query.value)))
+  const index = computed(() => language.value && buildSearchIndex(searchDocs(content.value, language.value.locale), language.value))
+  const groups = computed(() => (index.value ? groupHits(searchIndex(index.value, query.value)) : []))
 
   const byKey = computed(() => {
     const c = content.value

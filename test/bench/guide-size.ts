@@ -11,6 +11,7 @@ import { syncedRows } from '../fixtures/guide-steps.ts'
 import type { Contact } from '../../src/shared/contacts/contact.schema.ts'
 import { searchDocs } from '../../src/search/search-docs.ts'
 import { buildSearchIndex, searchIndex } from '../../src/search/search-index.ts'
+import { loadStemmer } from '../../src/search/word-stems.ts'
 import { printEditDelta } from './guide-edit-delta.ts'
 
 const LANGUAGES = ['de', 'en', 'uk', 'ar']
@@ -39,8 +40,9 @@ for (const lang of LANGUAGES.filter((l) => l !== 'de')) {
 console.log(`sample contacts: ${contacts.length}, ${kb(gzip(contacts))} gzip`)
 
 for (const lang of LANGUAGES) {
+  const language = { locale: lang, stem: await loadStemmer(lang), germanStem: await loadStemmer('de') }
   const t0 = performance.now()
-  const index = buildSearchIndex(searchDocs({ steps: entries, contacts, meetups: [] }, lang))
+  const index = buildSearchIndex(searchDocs({ steps: entries, contacts, meetups: [] }, lang), language)
   const t1 = performance.now()
   for (const q of ['A', 'An', 'Anm', 'Anme', 'Anmel', 'Anmeldung']) searchIndex(index, q)
   const t2 = performance.now()

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { buildSearchIndex, groupHits, searchIndex } from '../../../src/search/search-index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildSearchIndex, groupHits, searchIndex, type SearchLanguage } from '../../../src/search/search-index.ts'
+import { loadStemmer } from '../../../src/search/word-stems.ts'
 import { searchDocs } from '../../../src/search/search-docs.ts'
 import { foldText } from '../../../src/shared/fold-text.ts'
 import { pickText } from '../../../src/i18n/localized.ts'
@@ -34,8 +35,13 @@ const MEETUP: Meetup = {
   isSample: true,
 }
 
+const languages = new Map<string, SearchLanguage>()
+beforeAll(async () => {
+  for (const locale of ['de', 'en', 'uk', 'ar']) languages.set(locale, { locale, stem: await loadStemmer(locale), germanStem: await loadStemmer('de') })
+})
+
 function indexFor(locale: string) {
-  return buildSearchIndex(searchDocs({ steps: FIXTURE_STEPS, contacts: FIXTURE_CONTACTS, meetups: [MEETUP] }, locale))
+  return buildSearchIndex(searchDocs({ steps: FIXTURE_STEPS, contacts: FIXTURE_CONTACTS, meetups: [MEETUP] }, locale), languages.get(locale)!)
 }
 
 describe('folding for search', () => {
@@ -107,7 +113,7 @@ describe('search over the real guide content', () => {
   const seed = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
   const steps = joinGuide({ ...syncedRows(seed), notes: [] }, undefined)
   const contacts = (JSON.parse(readFileSync('server/contacts/sample-contacts.json', 'utf8')) as typeof FIXTURE_CONTACTS).map((c) => ({ ...c, isSample: true }))
-  const index = (locale: string) => buildSearchIndex(searchDocs({ steps, contacts, meetups: [] }, locale))
+  const index = (locale: string) => buildSearchIndex(searchDocs({ steps, contacts, meetups: [] }, locale), languages.get(locale)!)
 
   it.each(['ar', 'uk', 'en', 'de'])('"Anmeldung" and the typo "Anmldung" find the registration step first (%s)', (locale) => {
     const idx = index(locale)

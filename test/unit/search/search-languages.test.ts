@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { joinGuide } from '../../../src/guide/guide-entry.ts'
+import { buildSearchIndex, searchIndex, type SearchIndex } from '../../../src/search/search-index.ts'
+import { searchDocs } from '../../../src/search/search-docs.ts'
+import { loadStemmer, normaliseWord } from '../../../src/search/word-stems.ts'
+import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
+import { syncedRows } from '../../fixtures/guide-steps.ts'
+
+/**
+ * Everyday words a person types in their own language, as they would type them: without the article, in another
+ * case or number than the step's text, with or without Arabic short vowels. Each must find the step on the real
+ * guide content among the first three steps.
+ */
+const TABLE: Record<string, [query: string, step: string][]> = {
+  ar: [
+    ['طوارئ', 'doctors-and-emergency-numbers'], // the text says "الطوارئ"
+    ['والطوارئ', 'doctors-and-emergency-numbers'],
+    ['حضانة', 'kita-and-school'],
+    ['مَدْرَسَة', 'kita-and-school'],
+    ['مدارس', 'kita-and-school'],
+    ['مناوبة', 'doctors-and-emergency-numbers'], // the text says "المناوبة"
+    ['حسابات بنكية', 'bank-account'],
+    ['تامين صحي', 'health-insurance-card'], // hamza left out, as people type it
+  ],
+  uk: [
+    ['садок', 'kita-and-school'], // the text says "дитячого садка", "садку"
+    ['дитячий садок', 'kita-and-school'],
+    ['школа', 'kita-and-school'],
+    ['лікарі', 'doctors-and-emergency-numbers'],
+    ['банку', 'bank-account'],
+    ['рахунку', 'bank-account'],
+    ['медичне страхування', 'health-insurance-from-day-one'],
+  ],
+  en: [
+    ['doctors', 'doctors-and-emergency-numbers'],
+    ['schools', 'kita-and-school'],
+    ['banking', 'bank-account'],
+    ['emergencies', 'doctors-and-emergency-numbers'],
+  ],
+  de: [
+    ['Hausärzte', 'doctors-and-emergency-numbers'], // the text says "Hausarztpraxis"
+    ['Notfälle', 'doctors-and-emergency-numbers'],
+    ['Schulen', 'kita-and-school'],
+    ['Kitas', 'kita-and-school'],
+    ['Konten', 'bank-account'],
+    ['Anmeldungen', 'register-address'],
+  ],
+}
+
+const seed = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+const steps = joinGuide({ ...syncedRows(seed), notes: [] }, undefined)
+const indexes = new Map<string, SearchIndex>()
+
+beforeAll(async () => {
+  for (const locale of Object.keys(TABLE)) {
+    const language = { locale, stem: await loadStemmer(locale), germanStem: await loadStemmer('de') }
+    indexes.set(locale, buildSearchIndex(searchDocs({ steps, contacts: [], meetups: [] }, locale), language))
+  }
+})
+
+function firstSteps(locale: string, query: string): string[] {
+  return searchIndex(indexes.get(locale)!, query).filter((h) => h.kind === 'step').slice(0, 3).map((h) => h.id)
+}
+
+describe.each(Object.entries(TABLE))('search in %s understands the language', (locale, rows) => {
+  it.each(rows)('"%s" finds %s', (query, step) => {
+    expect(firstSteps(locale, query)).toContain(step)
+  })
+})
+
+describe('spellings made comparable before stemming', () => {
+  it('drops Arabic short vowels and the tatweel, and the article joined to "and", "with", "like", "for"', () => {
+    expect(normaliseWord('مَدْرَسَة', 'ar')).toBe('مدرسه')
+    expect(normaliseWord('والطوارئ', 'ar')).toBe('طوارئ')
+    expect(normaliseWord('بالبنك', 'ar')).toBe('بنك')
+    expect(normaliseWord('للطبيب', 'ar')).toBe('طبيب')
+    expect(normaliseWord('طـــبيب', 'ar')).toBe('طبيب')
+  })
+
+  it('writes Persian and Kurdish letter forms as the Arabic ones, and removes the zero-width non-joiner', () => {
+    expect(normaliseWord('کتاب', 'fa')).toBe('كتاب')
+    expect(normaliseWord('می‌روم', 'fa')).toBe('ميروم')
+    expect(normaliseWord('الكتاب', 'fa')).toBe('الكتاب') // the Arabic article is Arabic's only
+  })
+
+  it('leaves other scripts as they are, in lower case', () => {
+    expect(normaliseWord('Straße', 'de')).toBe('straße')
+    expect(normaliseWord('Садок', 'uk')).toBe('садок')
+  })
+})
