@@ -24,9 +24,15 @@ const SNOWBALL: Record<string, () => Promise<{ stemmer: Stemmer }>> = {
   fr: () => import('@orama/stemmers/french'),
 }
 
+/** The language's stemmer; none (words matched as typed) when it has none or its file cannot be loaded. */
 export async function loadStemmer(locale: string): Promise<Stemmer> {
   const load = SNOWBALL[locale]
-  return load ? (await load()).stemmer : identity
+  if (!load) return identity
+  try {
+    return (await load()).stemmer
+  } catch {
+    return identity // not cached on this phone and offline: search still works, without stemming
+  }
 }
 
 // Short vowels and other marks (tashkeel), the superscript alef and the tatweel; and the zero-width non-joiner
