@@ -59,6 +59,9 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        HTMLElement: 'readonly',
+        speechSynthesis: 'readonly',
+        SpeechSynthesisVoice: 'readonly',
       },
     },
     rules: {
