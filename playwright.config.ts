@@ -51,8 +51,9 @@ export default defineConfig({
     ].join(' && '),
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
-    // Three accounts are made before the server starts; a busy machine needs more than the default minute.
-    timeout: 180_000,
+    // Three accounts are made before the server starts, each opening the database: on a 2-core machine busy with
+    // other builds that took over 3 minutes (2026-11-30), so the cap on waiting is 10.
+    timeout: 600_000,
     env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD, LOGIN_ATTEMPTS: '1000' },
   },
 })

@@ -1,6 +1,7 @@
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import type { GuideNote, StoredStatus } from '../shared/guide/guide-step.schema.ts'
 import type { GuideEntry } from './guide-entry.ts'
+import { intlLocale } from '../shared/intl-locale.ts'
 
 /** What the phone tells about the language it shows: nothing for a reviewed translation or German itself. */
 export type TextHint = 'only-german' | 'outdated' | 'machine' | null
@@ -55,5 +56,5 @@ export function noteText(note: GuideNote, locale: string): NoteText {
 
 /** "checked on 3 March 2026" in the person's language; the date is a calendar day, so no time zone applies. */
 export function formatCheckedOn(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 }

@@ -1,3 +1,5 @@
+import { intlLocale } from './intl-locale.ts'
+
 /** Local events happen in Europe/Berlin; these helpers convert between its wall time and instants. */
 export const BERLIN = 'Europe/Berlin'
 
@@ -10,7 +12,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 export function berlinFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`
   let formatter = formatters.get(key)
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: BERLIN })))
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: BERLIN })))
   return formatter
 }
 
