@@ -1,22 +1,31 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { pullInWorker } from './pull-in-worker.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
+import { backoffDelay, type BackoffLimits } from '../outbox/backoff.ts'
 
 const PERIOD_MS = 5 * 60 * 1000
+/** After a pull that did not land: again in about 2 s, 4 s, 8 s … up to a minute, not at the next period. */
+export const RETRY_LIMITS: BackoffLimits = { baseMs: 2_000, maxMs: 60_000 }
 
 /**
  * Keeps IndexedDB up to date: pulls on start, on `online`, on becoming visible, every few minutes,
  * and when the person chooses another district or language or asks for the neighbouring districts
- * (the sync scope follows them).
+ * (the sync scope follows them). A pull that fails is retried with backoff while the phone is online
+ * and the app visible (a weak rural link often answers a few seconds later).
  */
 export const useSyncStore = defineStore('sync', () => {
   const online = ref(navigator.onLine)
   const syncing = ref(false)
-  const failed = ref(false)
+  /** Pulls in a row that did not land (0 after one that did). */
+  const failures = ref(0)
+  const failed = computed(() => failures.value > 0)
   /** When data last landed on this phone (ISO 8601); read at start, then set by each pull. */
   const lastSyncedAt = ref<string | undefined>()
+  /** The first content has been stored on this phone (until then, empty lists mean "not arrived yet"). */
+  const contentArrived = computed(() => lastSyncedAt.value !== undefined)
   let timer: ReturnType<typeof setInterval> | undefined
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
   /** Asked for while a pull ran (e.g. the district changed): pull once more after it. */
   let again = false
 
@@ -25,18 +34,27 @@ export const useSyncStore = defineStore('sync', () => {
       again = true
       return
     }
+    clearTimeout(retryTimer)
     syncing.value = true
     try {
       do {
         again = false
         lastSyncedAt.value = await pullInWorker()
       } while (again)
-      failed.value = false
+      failures.value = 0
     } catch {
-      failed.value = true // offline or server away: the phone keeps what it has and tries again later
+      failures.value++ // offline or server away: the phone keeps what it has and tries again soon
     } finally {
       syncing.value = false
     }
+    scheduleRetry()
+  }
+
+  /** Offline or hidden, no timer: `online` and becoming visible pull at once. */
+  function scheduleRetry(): void {
+    clearTimeout(retryTimer)
+    if (failures.value === 0 || !navigator.onLine || document.visibilityState !== 'visible') return
+    retryTimer = setTimeout(() => void syncNow(), backoffDelay(failures.value, Math.random, RETRY_LIMITS))
   }
 
   function schedule(): void {
@@ -50,10 +68,14 @@ export const useSyncStore = defineStore('sync', () => {
       online.value = true
       void syncNow()
     })
-    window.addEventListener('offline', () => (online.value = false))
+    window.addEventListener('offline', () => {
+      online.value = false
+      clearTimeout(retryTimer)
+    })
     document.addEventListener('visibilitychange', () => {
       schedule()
       if (document.visibilityState === 'visible') void syncNow()
+      else clearTimeout(retryTimer)
     })
     schedule()
     const settings = useSettingsStore()
@@ -63,5 +85,5 @@ export const useSyncStore = defineStore('sync', () => {
     else setTimeout(() => void syncNow(), 0)
   }
 
-  return { online, syncing, failed, lastSyncedAt, syncNow, start }
+  return { online, syncing, failures, failed, lastSyncedAt, contentArrived, syncNow, start }
 })
