@@ -13,6 +13,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const nearbyDistricts = ref(false)
   const situation = ref<Situation | undefined>()
   const situationOffered = ref(false)
+  const offlineReadyShown = ref(false)
 
   /** Takes the settings read at start (src/db/start-state.ts) and shows the app in the chosen language. */
   async function load(saved: Settings): Promise<void> {
@@ -21,6 +22,7 @@ export const useSettingsStore = defineStore('settings', () => {
     nearbyDistricts.value = saved.nearbyDistricts === true
     situation.value = isSituation(saved.situation) ? saved.situation : undefined
     situationOffered.value = saved.situationOffered === true
+    offlineReadyShown.value = saved.offlineReadyShown === true
     await applyLocale(saved.locale ?? SOURCE_LOCALE)
   }
 
@@ -51,5 +53,11 @@ export const useSettingsStore = defineStore('settings', () => {
     situationOffered.value = true
   }
 
-  return { locale, district, nearbyDistricts, situation, situationOffered, load, chooseLocale, chooseDistrict, chooseNearbyDistricts, chooseSituation }
+  /** The notice "works offline now" appears once per phone. */
+  async function markOfflineReadyShown(): Promise<void> {
+    offlineReadyShown.value = true
+    await saveSetting(await loadDb(), 'offlineReadyShown', true)
+  }
+
+  return { locale, district, nearbyDistricts, situation, situationOffered, offlineReadyShown, load, chooseLocale, chooseDistrict, chooseNearbyDistricts, chooseSituation, markOfflineReadyShown }
 })

@@ -13,6 +13,8 @@ export interface Settings {
   situation?: Situation | null
   /** The guide asked once which situation describes the person (answered or "not now"). */
   situationOffered?: boolean
+  /** The "ready for offline use" notice was shown once (it is not shown again). */
+  offlineReadyShown?: boolean
 }
 
 export async function saveSetting<K extends keyof Settings>(db: WillkommenDb, key: K, value: Settings[K]): Promise<void> {
