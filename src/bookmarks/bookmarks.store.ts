@@ -3,6 +3,7 @@ import { computed } from 'vue'
 import { db } from '../db/db.ts'
 import type { Bookmark, BookmarkKind } from '../db/guide-rows.ts'
 import { useLiveQuery } from '../db/live-query.ts'
+import { useStorageStore } from '../pwa/storage.store.ts'
 
 /** What the person saved (steps, contacts, meetups); kept only on this phone. */
 export const useBookmarksStore = defineStore('bookmarks', () => {
@@ -15,7 +16,10 @@ export const useBookmarksStore = defineStore('bookmarks', () => {
 
   async function toggle(kind: BookmarkKind, id: string): Promise<void> {
     if (await db.bookmarks.get([kind, id])) await db.bookmarks.delete([kind, id])
-    else await db.bookmarks.put({ kind, id, savedAt: new Date().toISOString() })
+    else {
+      await db.bookmarks.put({ kind, id, savedAt: new Date().toISOString() })
+      void useStorageStore().keptSomething()
+    }
   }
 
   return { all, isSaved, toggle }

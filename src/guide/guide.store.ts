@@ -7,6 +7,7 @@ import type { GuidePhase } from '../shared/guide/guide-step.schema.ts'
 import { joinGuide, readGuideRows, type GuideEntry, type GuideRows } from './guide-entry.ts'
 import { currentPhase, isPhase, phaseProgress } from './progress.ts'
 import { forSituation } from './situation-filter.ts'
+import { useStorageStore } from '../pwa/storage.store.ts'
 
 const PHASE_KEY = 'guidePhase'
 
@@ -43,6 +44,7 @@ export const useGuideStore = defineStore('guide', () => {
   async function setDone(stepId: string, done: boolean): Promise<void> {
     if (done) await db.progress.put({ stepId, doneAt: new Date().toISOString() })
     else await db.progress.delete(stepId)
+    if (done) void useStorageStore().keptSomething()
   }
 
   /** Forgets every tick and the current phase (after the person confirmed). */

@@ -4,6 +4,7 @@ import { useLiveQuery } from '../db/live-query.ts'
 import type { OutboxEntry } from '../outbox/outbox-entry.ts'
 import { enqueue, resubmit } from '../outbox/outbox.ts'
 import { flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
+import { useStorageStore } from '../pwa/storage.store.ts'
 
 export const PARTNER_REQUEST_KIND = 'partner-request'
 
@@ -19,6 +20,7 @@ export const usePartnerRequestsStore = defineStore('partner-requests', () => {
   )
 
   function kick(): void {
+    void useStorageStore().keptSomething() // the outbox holds what the person sent: ask to keep it
     void requestBackgroundSync()
     void flushOutbox({ ignoreBackoff: true })
   }

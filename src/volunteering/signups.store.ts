@@ -10,6 +10,7 @@ import { answerMatch as answerMatchByToken } from '../manage/manage-api.ts'
 import { signupStatus, type SignupStatus } from './signup-status.ts'
 import { readSignupDates, type SignupDate } from './signup-dates.ts'
 import type { KeyValue } from '../db/db.ts'
+import { useStorageStore } from '../pwa/storage.store.ts'
 
 export interface Signup {
   entry: OutboxEntry
@@ -45,6 +46,7 @@ export const useSignupsStore = defineStore('signups', () => {
   })
 
   function kick(): void {
+    void useStorageStore().keptSomething() // the outbox holds what the person sent: ask to keep it
     void requestBackgroundSync()
     void flushOutbox({ ignoreBackoff: true })
   }
