@@ -47,6 +47,11 @@ export const useSyncStore = defineStore('sync', () => {
     } finally {
       syncing.value = false
     }
+    // Asked for during a pull that failed (a tap on "try again", a new district): that asks once more now.
+    if (again) {
+      again = false
+      return syncNow()
+    }
     scheduleRetry()
   }
 
