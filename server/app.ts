@@ -27,6 +27,7 @@ import { insertSampleContacts } from './contacts/sample-contacts.ts'
 import { createMailTransport } from './mail/mail-transport.ts'
 import { scheduleMailWorker, sendDueMail } from './mail/mail-worker.ts'
 import { mailRoutes } from './mail/mail.routes.ts'
+import { feedbackRoutes } from './feedback/feedback.routes.ts'
 
 /** Request log lines without secrets: a manage or declaration status token in the path is a key to someone's data. */
 function redactRequest(request: FastifyRequest): Record<string, unknown> {
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   await app.register(calendarRoutes, { db, publicUrl: config.publicUrl })
   await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
   await app.register(mailRoutes, { db })
+  await app.register(feedbackRoutes, { db })
   await app.register(coordinationRoutes, {
     db,
     loginLimits: { perAccount: config.loginAttempts, perAddress: config.loginAttemptsPerAddress },

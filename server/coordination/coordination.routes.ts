@@ -14,6 +14,7 @@ import { coordinationRegistrationsRoutes } from './registrations/registrations.r
 import { coordinationTandemsRoutes } from './tandems/tandems.routes.ts'
 import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
 import { coordinationContentRoutes } from './content/content.routes.ts'
+import { coordinationFeedbackRoutes } from './feedback/feedback.routes.ts'
 
 export interface CoordinationOptions {
   db: Kysely<Database>
@@ -42,5 +43,6 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
     await authenticated.register(coordinationTandemsRoutes, { db })
     await authenticated.register(coordinationPartnersRoutes, { db })
     await authenticated.register(coordinationContentRoutes, { db })
+    await authenticated.register(coordinationFeedbackRoutes, { db })
   })
 }

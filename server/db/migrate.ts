@@ -15,6 +15,7 @@ import * as sharedLimits from './migrations/0018-shared-limits.ts'
 import * as guideSituations from './migrations/0019-guide-situations.ts'
 import * as noteStatus from './migrations/0021-note-status.ts'
 import * as mail from './migrations/0017-mail.ts'
+import * as feedback from './migrations/0022-feedback.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0019-guide-situations': guideSituations,
   '0021-note-status': noteStatus,
   '0017-mail': mail,
+  '0022-feedback': feedback,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

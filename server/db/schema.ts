@@ -347,6 +347,22 @@ export interface LoginAttemptsTable {
   at: Date
 }
 
+/** A newcomer's anonymous answer to "Did this help?" (server/feedback); no personal field. */
+export interface FeedbackTable {
+  id: Generated<number>
+  subject: 'step' | 'meetup'
+  subject_id: string
+  /** The step's or meetup's district, or for a statewide step the one the phone chose; null if none. */
+  district: string | null
+  lang: string
+  helped: boolean
+  /** "What is missing?"; null when not written or erased after FEEDBACK_TEXT_MONTHS. */
+  text: string | null
+  /** Berlin calendar date, `YYYY-MM-DD`: the day only, no time. */
+  submitted_on: string
+  mark: 'done' | 'not_relevant' | null
+}
+
 export interface JobRunsTable {
   name: string
   ran_at: Date
@@ -376,4 +392,5 @@ export interface Database {
   login_attempts: LoginAttemptsTable
   job_runs: JobRunsTable
   mail_queue: MailQueueTable
+  feedback: FeedbackTable
 }

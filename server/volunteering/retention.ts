@@ -5,6 +5,9 @@ import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
 import { NO_MAIL } from './registrations.repository.ts'
+import { eraseFeedbackTexts } from '../feedback/feedback.repository.ts'
+import { FEEDBACK_TEXT_MONTHS } from '../../src/shared/feedback/feedback.schema.ts'
+import { berlinDay } from '../../src/shared/berlin-time.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Stored answers hold a manage token in clear, so replays are honoured for a week and then forgotten. */
@@ -23,6 +26,8 @@ export interface RetentionResult {
   /** Login attempts and rate-limit windows older than a day (the longest window is 15 minutes). */
   limits: number
   mails: number
+  /** Newcomers' feedback texts older than FEEDBACK_TEXT_MONTHS (the yes/no stays). */
+  feedbackTexts: number
 }
 
 /** Erases personal data that is no longer needed, as of `now`. Rows stay (without personal data) for counts. */
@@ -59,6 +64,9 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
     const dayAgo = new Date(now.getTime() - DAY_MS)
     const logins = await trx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst()
     const windows = await trx.deleteFrom('rate_limit_windows').where('started_at', '<', dayAgo).executeTakeFirst()
+    const feedbackCutoff = new Date(now)
+    feedbackCutoff.setUTCMonth(feedbackCutoff.getUTCMonth() - FEEDBACK_TEXT_MONTHS)
+    const feedbackTexts = await eraseFeedbackTexts(trx, berlinDay(feedbackCutoff))
     return {
       registrations: registrations.length,
       tandems: Number(tandems.numUpdatedRows),
@@ -66,6 +74,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       declarations: Number(declarations.numUpdatedRows),
       limits: Number(logins.numDeletedRows) + Number(windows.numDeletedRows),
       mails,
+      feedbackTexts,
     }
   })
 }

@@ -87,6 +87,7 @@ export function createAppRouter(): Router {
             props: true,
           },
           { path: 'content/contacts', name: 'coordination-content-contacts', component: () => import('../coordination/content/ContentContactsView.vue') },
+          { path: 'feedback', name: 'coordination-feedback', component: () => import('../coordination/feedback/CoordinationFeedbackView.vue') },
           { path: 'audit', name: 'coordination-audit', component: () => import('../coordination/audit/AuditView.vue') },
         ],
       },

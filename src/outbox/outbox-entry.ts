@@ -1,10 +1,11 @@
 import type { FieldErrors } from '../shared/validate.ts'
 
 /**
- * What the phone sends: a tandem entry, a registration, the cancellation of an earlier one, or a
- * partner organisation's declaration for the network's partner directory (src/partners).
+ * What the phone sends: a tandem entry, a registration, the cancellation of an earlier one, a
+ * partner organisation's declaration for the network's partner directory (src/partners), or an
+ * anonymous "Did this help?" answer on a step or meetup (src/feedback).
  */
-export type OutboxKind = 'tandem' | 'registration' | 'cancel' | 'partner-request'
+export type OutboxKind = 'tandem' | 'registration' | 'cancel' | 'partner-request' | 'feedback'
 
 /**
  * One submission in the outbox. The same rows are "My sign-ups": an entry stays after it was sent,

@@ -16,10 +16,11 @@ const ENDPOINTS: Record<Exclude<OutboxKind, 'cancel'>, string> = {
   tandem: '/api/v1/tandems',
   registration: '/api/v1/registrations',
   'partner-request': '/api/v1/partner-requests',
+  feedback: '/api/v1/feedback',
 }
 
 /** Kinds the server answers without a manage token (nothing to cancel or download later). */
-const WITHOUT_MANAGE_TOKEN: ReadonlySet<OutboxKind> = new Set(['partner-request'])
+const WITHOUT_MANAGE_TOKEN: ReadonlySet<OutboxKind> = new Set(['partner-request', 'feedback'])
 
 /** Answers worth retrying: the server or the way to it is unwell, not the request. */
 const RETRYABLE = new Set([408, 425, 429])

@@ -35,9 +35,9 @@ export const useSignupsStore = defineStore('signups', () => {
 
   const signups = computed<Signup[]>(() => {
     const cancels = new Map(entries.value.filter((e) => e.kind === 'cancel').map((e) => [String(e.payload.targetClientId), e]))
-    // Partner organisations' declarations are listed on their own page (src/partners), not here.
+    // Partner organisations' declarations are listed on their own page (src/partners), feedback under its step or meetup.
     return entries.value
-      .filter((e) => e.kind !== 'cancel' && e.kind !== 'partner-request')
+      .filter((e) => e.kind !== 'cancel' && e.kind !== 'partner-request' && e.kind !== 'feedback')
       .map((entry) => {
         const cancel = cancels.get(entry.clientId)
         const date = entry.kind === 'registration' ? dates.value.get(String(entry.payload.occurrenceId)) : undefined

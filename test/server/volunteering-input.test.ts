@@ -87,7 +87,7 @@ describe.each(DATABASES)('retention on %s', (kind) => {
     const { event_ends_at: endsAt, created_at: createdAt } = await db.selectFrom('registrations').selectAll().executeTakeFirstOrThrow()
     const days = (d: number, from: Date) => new Date(from.getTime() + d * 24 * 3600_000)
 
-    expect(await runRetention(db, days(89, endsAt), 90)).toEqual({ registrations: 0, tandems: 0, idempotencyKeys: 2, declarations: 0, limits: 2, mails: 0 }) // limits: the two submissions' windows
+    expect(await runRetention(db, days(89, endsAt), 90)).toEqual({ registrations: 0, tandems: 0, idempotencyKeys: 2, declarations: 0, limits: 2, mails: 0, feedbackTexts: 0 }) // limits: the two submissions' windows
     const show = async (token: string) => (await app.inject({ url: `/api/v1/manage/${token}` })).json()
     expect((await show(reg.manageToken)).personal).not.toBeNull()
 
