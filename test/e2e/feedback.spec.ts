@@ -8,6 +8,7 @@ const TITLE_AR = 'سجّل عنوان سكنك (Anmeldung)'
 const TITLE_DE = 'Wohnung anmelden (Anmeldung)'
 
 test('an Arabic phone answers "no" offline; the Harz coordinator reads it as written under that step, Stendal does not', async ({ page, context, browser }) => {
+  test.slow() // a cap, not a timing: three browser contexts and an offline round trip on a busy 2-core machine
   const written = `لم أجد أين أحجز موعدًا في مكتب المواطنين ${Date.now()}`
   await chooseLanguage(page, 'العربية')
   await waitForServiceWorker(page)
