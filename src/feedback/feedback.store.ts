@@ -3,7 +3,6 @@ import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import type { OutboxEntry } from '../outbox/outbox-entry.ts'
 import { enqueue } from '../outbox/outbox.ts'
-import { flushOutbox, requestBackgroundSync, startOutbox } from '../outbox/outbox-runner.ts'
 import type { FeedbackInput, FeedbackSubject } from '../shared/feedback/feedback.schema.ts'
 
 /** Where an answer is kept on this phone: its outbox entry (one per step or meetup). */
@@ -16,7 +15,6 @@ const keyOf = (entry: OutboxEntry) => feedbackKey(entry.payload.subject as Feedb
  * meetup and phone). Nothing identifies the person or the phone.
  */
 export const useFeedbackStore = defineStore('feedback', () => {
-  startOutbox()
   const answers = useLiveQuery(
     async () => new Map((await db.outbox.filter((e) => e.kind === 'feedback').toArray()).map((e) => [keyOf(e), e])),
     new Map<string, OutboxEntry>(),
@@ -26,8 +24,15 @@ export const useFeedbackStore = defineStore('feedback', () => {
   async function answer(input: FeedbackInput, clientId: string): Promise<void> {
     if (answers.value.has(feedbackKey(input.subject, input.subjectId))) return
     await enqueue(db, 'feedback', input, Date.now(), clientId)
-    void requestBackgroundSync()
-    void flushOutbox({ ignoreBackoff: true })
+    // Loaded only now, so a guide step stays light; the answer is saved already, and main.ts starts
+    // the outbox at the next start for whatever waits in it.
+    void import('../outbox/outbox-runner.ts')
+      .then(({ flushOutbox, requestBackgroundSync, startOutbox }) => {
+        startOutbox()
+        void requestBackgroundSync()
+        void flushOutbox({ ignoreBackoff: true })
+      })
+      .catch((error: unknown) => console.error('outbox not started', error))
   }
 
   /** Forgets an answer the server refused, so the question can be answered again. */
