@@ -125,14 +125,14 @@ export async function insertSeedSteps(trx: Transaction<Database>, steps: readonl
 
 /**
  * At start: seeds an empty guide from the content file; in a guide that has content, the file's new
- * and changed statewide steps replace only what no person changed (./guide-release.ts). Returns how
- * many steps were inserted or changed.
+ * and changed statewide steps replace only what no person changed, and seed steps it no longer has are
+ * retired (./guide-release.ts). Returns how many steps were inserted, changed or retired.
  */
 export async function loadGuideContent(db: Kysely<Database>, file: URL | string = GUIDE_STEPS_FILE): Promise<number> {
   const steps = await readGuideFile(file)
   if (!steps) return 0
   const existing = await db.selectFrom('guide_steps').select('id').limit(1).executeTakeFirst()
   if (!existing) return seedGuideSteps(db, steps)
-  const { inserted, updated } = await applyGuideRelease(db, steps)
-  return inserted.length + updated.length
+  const { inserted, updated, retired } = await applyGuideRelease(db, steps)
+  return inserted.length + updated.length + retired.length
 }

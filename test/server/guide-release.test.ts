@@ -27,7 +27,7 @@ describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
     await seedGuideSteps(db, FIXTURE_SEED)
     const { cursor } = await sync(app)
 
-    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: ['new-step'], updated: FIXTURE_SEED.map((s) => s.id) })
+    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: ['new-step'], updated: FIXTURE_SEED.map((s) => s.id), retired: [], handedOver: [] })
     const delta = await sync(app, cursor)
     const texts = Object.fromEntries(delta.changes.guideTexts.map((t) => [t.id, t]))
     expect(texts['anmeldung:de']).toMatchObject({ text: 'Melden Sie Ihre Wohnung innerhalb von zwei Wochen an.', status: 'reviewed' })
@@ -40,7 +40,7 @@ describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
 
     // The same release again changes nothing and sends nothing.
     const after = await sync(app, cursor)
-    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: [], updated: [] })
+    expect(await applyGuideRelease(db, nextRelease())).toEqual({ inserted: [], updated: [], retired: [], handedOver: [] })
     expect((await sync(app, after.cursor)).cursor).toBe(after.cursor)
   })
 
@@ -68,5 +68,50 @@ describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
     const step = async (id: string) => db.selectFrom('guide_steps').select(['position', 'sources', 'checked_on']).where('id', '=', id).executeTakeFirstOrThrow()
     expect(await step('learn-german')).toEqual({ position: 77, sources: [source], checked_on: '2026-11-29' })
     expect(await step('language-cafe')).toMatchObject({ sources: [], checked_on: null })
+  })
+
+  it('never deletes a step: one the file no longer has is retired (phones drop it, the server keeps it and audits it) and comes back when listed again', async () => {
+    const { app, db } = await buildTestApp(kind)
+    await db.deleteFrom('guide_steps').execute()
+    await seedGuideSteps(db, FIXTURE_SEED)
+    await db.insertInto('guide_notes').values({ id: 'harz.anmeldung', step_id: 'anmeldung', district: 'harz', text: JSON.stringify({ de: 'Im Harz: online.' }), status: '{}', seq: 0 }).execute()
+    // A person rewrote the German of another step the file drops: that one is theirs now.
+    await db.updateTable('guide_texts').set({ text: 'Von Hand geändert.' }).where('id', '=', 'language-cafe:de').execute()
+    const first = await sync(app)
+    const harz = async (since: number) => (await app.inject({ url: `/api/v1/sync?since=${since}&districts=harz` })).json<SyncResponse>()
+    const before = await harz(0)
+    expect(before.changes.guideNotes.map((n) => n.id)).toEqual(['harz.anmeldung'])
+
+    const without = FIXTURE_SEED.filter((s) => s.id !== 'anmeldung' && s.id !== 'language-cafe')
+    expect(await applyGuideRelease(db, without)).toEqual({ inserted: [], updated: [], retired: ['anmeldung'], handedOver: ['language-cafe'] })
+
+    // Phones drop the step, its texts and its note; a new phone never gets them.
+    const delta = await harz(before.cursor)
+    expect(delta.deleted.guideSteps).toEqual(['anmeldung'])
+    expect([...delta.deleted.guideTexts].sort()).toEqual(Object.keys(FIXTURE_SEED[1]!.title).map((l) => `anmeldung:${l}`).sort())
+    expect(delta.deleted.guideNotes).toEqual(['harz.anmeldung'])
+    const fresh = await harz(0)
+    expect(fresh.changes.guideSteps.map((s) => s.id)).not.toContain('anmeldung')
+    expect(fresh.changes.guideTexts.filter((t) => t.stepId === 'anmeldung')).toEqual([])
+    expect(fresh.changes.guideNotes).toEqual([])
+    expect(fresh.changes.guideSteps.map((s) => s.id)).toContain('language-cafe')
+    // The server keeps it all, and the audit says what happened.
+    expect(await db.selectFrom('guide_steps').select(['published', 'seeded']).where('id', '=', 'anmeldung').executeTakeFirstOrThrow()).toMatchObject({ published: false })
+    expect(await db.selectFrom('guide_texts').select('id').where('step_id', '=', 'anmeldung').execute()).toHaveLength(4)
+    expect(await db.selectFrom('guide_steps').select('seeded').where('id', '=', 'language-cafe').executeTakeFirstOrThrow()).toEqual({ seeded: null })
+    const audit = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_id', 'in', ['anmeldung', 'language-cafe']).orderBy('id').execute()
+    expect(audit.map((a) => `${a.action} ${a.entity_id}`)).toEqual(['guide-step.retire anmeldung', 'guide-step.handover language-cafe'])
+    // Once retired, the same release does nothing more.
+    expect(await applyGuideRelease(db, without)).toEqual({ inserted: [], updated: [], retired: [], handedOver: [] })
+
+    // Listed again, it comes back with its texts and its note.
+    const cursor = (await harz(before.cursor)).cursor
+    expect((await applyGuideRelease(db, FIXTURE_SEED)).updated).toEqual(['anmeldung'])
+    const back = await harz(cursor)
+    expect(back.changes.guideSteps.map((s) => s.id)).toEqual(['anmeldung'])
+    expect(back.changes.guideTexts.filter((t) => t.stepId === 'anmeldung')).toHaveLength(4)
+    expect(back.changes.guideNotes.map((n) => n.id)).toEqual(['harz.anmeldung'])
+    expect(back.deleted.guideSteps).toEqual([])
+    expect((await sync(app, first.cursor)).changes.guideSteps.map((s) => s.id)).toContain('anmeldung')
   })
 })

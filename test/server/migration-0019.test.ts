@@ -88,10 +88,10 @@ describe.each(DATABASES)('migration 0019 on a guide from before it, on %s', (kin
 
     // The next release renews the untouched step (not its reviewed translation) and leaves the others as people made them.
     // The same content again changes nothing: the backfilled baseline equals what the file would write.
-    expect(await applyGuideRelease(db, ['untouched', 'edited', 'drafted', 'hidden'].map((id) => fileStep(id)))).toEqual({ inserted: [], updated: [] })
+    expect(await applyGuideRelease(db, ['untouched', 'edited', 'drafted', 'hidden'].map((id) => fileStep(id)))).toEqual({ inserted: [], updated: [], retired: [], handedOver: [] })
 
     const result = await applyGuideRelease(db, ['untouched', 'edited', 'drafted', 'hidden'].map((id) => fileStep(id, 'Wohnung anmelden')))
-    expect(result).toEqual({ inserted: [], updated: ['untouched'] })
+    expect(result).toEqual({ inserted: [], updated: ['untouched'], retired: [], handedOver: [] })
     const texts = await db.selectFrom('guide_texts').select(['id', 'title', 'status']).orderBy('id').execute()
     expect(texts).toEqual([
       { id: 'drafted:de', title: 'Anmelden', status: 'reviewed' },

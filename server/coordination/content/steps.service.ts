@@ -8,7 +8,7 @@ import { sanitiseSafeText } from '../../../src/shared/guide/safe-text.ts'
 import { canonicalJson } from '../../sync/canonical-json.ts'
 import { Problem } from '../../errors/problem.ts'
 import { nextChangeSeq } from '../../sync/change-seq.ts'
-import { deleteGuideText, setGuideTextStatus, writeGuideText, type TextValues } from '../../guide/guide.repository.ts'
+import { deleteGuideText, setGuideTextStatus, showStepOnPhonesAgain, writeGuideText, type TextValues } from '../../guide/guide.repository.ts'
 import { assertAdmin, assertDistrict, canAccessDistrict, forbidden } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
 import { writeAudit } from '../audit/audit.ts'
@@ -178,6 +178,8 @@ export async function publishStep(db: Kysely<Database>, coordinator: Coordinator
     if (row.revision !== revision) throw conflict()
     const draft = row.draft as StepDraft | null
     if (!draft) throw new Problem(409, 'no_draft', 'There is nothing to publish.')
+    // A step a release retired comes back with every text and note it kept (a new step has none).
+    if (!row.published) await showStepOnPhonesAgain(trx, id)
     const stored = new Map((await trx.selectFrom('guide_texts').selectAll().where('step_id', '=', id).execute()).map((t) => [t.lang, t]))
     const germanChanged = !sameText(draft.texts.de, stored.get('de'))
     const changedLangs: string[] = []
