@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, GuideStepsTable } from '../db/schema.ts'
 import { guideTextId, type GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
+import { withoutGlossaryLinks } from '../../src/shared/guide/safe-text.ts'
 import { canonicalJson } from '../sync/canonical-json.ts'
 import { nextChangeSeq, STATEWIDE } from '../sync/change-seq.ts'
 import { writeAudit } from '../coordination/audit/audit.ts'
@@ -9,6 +10,7 @@ import { insertSeedSteps, seededStep, type SeededStep } from './guide-content.ts
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null)
 const textOf = (t: TextValues | undefined) => t && { title: t.title, text: t.text, bring: t.bring }
+const unlinked = (t: TextValues | undefined) => t && { ...textOf(t), text: withoutGlossaryLinks(t.text) }
 
 /** What a release changed in a guide that already had content. */
 export interface ReleaseResult {
@@ -88,7 +90,8 @@ async function updateStep(trx: Transaction<Database>, row: Selectable<GuideSteps
   const outdated: string[] = []
   // The texts follow the German: when a person rewrote it, the file's translations of the old German do not fit.
   if (same(textOf(stored.get('de')), base.texts.de)) {
-    const germanChanged = !same(base.texts.de, next.texts.de)
+    // Glossary links added to the German (or taken out) change nothing a translation says.
+    const germanChanged = !same(unlinked(base.texts.de), unlinked(next.texts.de))
     for (const lang of new Set([...Object.keys(next.texts), ...stored.keys()])) {
       const have = stored.get(lang)
       const untouched = have ? same(textOf(have), base.texts[lang]) && (lang === 'de' || have.status === 'machine') : !base.texts[lang]

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
-import { seedGuideSteps } from '../../server/guide/guide-content.ts'
+import { readGuideFile, seedGuideSteps } from '../../server/guide/guide-content.ts'
+import { withoutGlossaryLinks } from '../../src/shared/guide/safe-text.ts'
 import { applyGuideRelease } from '../../server/guide/guide-release.ts'
 import { FIXTURE_SEED } from '../fixtures/guide-steps.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
@@ -113,5 +114,23 @@ describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
     expect(back.changes.guideNotes.map((n) => n.id)).toEqual(['harz.anmeldung'])
     expect(back.deleted.guideSteps).toEqual([])
     expect((await sync(app, first.cursor)).changes.guideSteps.map((s) => s.id)).toContain('anmeldung')
+  })
+
+  it('brings the glossary links of the shipped guide to a database seeded without them; a reviewed translation is kept, not outdated', async () => {
+    const { db } = await buildTestApp(kind)
+    const shipped = (await readGuideFile())!
+    const before = shipped.map((s) => ({ ...s, text: Object.fromEntries(Object.entries(s.text).map(([lang, text]) => [lang, withoutGlossaryLinks(text)])) }))
+    await db.deleteFrom('guide_steps').execute()
+    await seedGuideSteps(db, before)
+    await db.updateTable('guide_texts').set({ status: 'reviewed' }).where('id', '=', 'residence-permit:uk').execute()
+
+    const { updated } = await applyGuideRelease(db, shipped)
+    expect(updated).toEqual(shipped.filter((s) => Object.values(s.text).some((t) => t.includes('](glossary:'))).map((s) => s.id))
+    const text = async (id: string) => db.selectFrom('guide_texts').select(['text', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
+    const permit = shipped.find((s) => s.id === 'residence-permit')!
+    expect(await text('residence-permit:de')).toEqual({ text: permit.text.de, status: 'reviewed' })
+    expect(await text('residence-permit:ar')).toEqual({ text: permit.text.ar, status: 'machine' })
+    expect((await text('residence-permit:ar')).text).toContain('[الطلب](glossary:antrag)')
+    expect(await text('residence-permit:uk')).toEqual({ text: withoutGlossaryLinks(permit.text.uk!), status: 'reviewed' })
   })
 })

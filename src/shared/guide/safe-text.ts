@@ -137,3 +137,12 @@ export function plainSafeText(input: string): string {
     .map((b) => (b.kind === 'paragraph' ? [b.inlines] : b.items).map((inl) => inl.map((x) => x.text).join('')).join('\n'))
     .join('\n\n')
 }
+
+/**
+ * The text with its glossary words as plain words: a change that only adds or removes glossary links
+ * leaves what a translation says unchanged (server/guide/guide-release.ts does not mark it outdated).
+ */
+export function withoutGlossaryLinks(input: string): string {
+  const plain = (inlines: Inline[]): Inline[] => inlines.map((x) => (x.kind === 'term' ? { kind: 'text', text: x.text } : x))
+  return writeSafeText(parseSafeText(input).map((b) => (b.kind === 'paragraph' ? { kind: 'paragraph', inlines: plain(b.inlines) } : { kind: 'list', items: b.items.map(plain) })))
+}

@@ -52,6 +52,22 @@ describe('the glossary of official words', () => {
     }
   })
 
+  it('has every word linked from at least one guide step, so a newcomer meets each where it matters', () => {
+    const linked = new Set(SEED.flatMap((step) => linkedTerms(step.text.de ?? '')))
+    expect(GLOSSARY.terms.map((t) => t.id).filter((id) => !linked.has(id))).toEqual([])
+  })
+
+  it('is linked in every step whose German uses the word (the steps older than the glossary included)', () => {
+    const unlinked = SEED.flatMap((step) =>
+      GLOSSARY.terms.flatMap((t) => {
+        const text = step.text.de ?? ''
+        const uses = new RegExp(`(?<![\\p{L}-])${t.term}`, 'u').test(text)
+        return uses && !linkedTerms(text).includes(t.id) ? [`${step.id}: ${t.term}`] : []
+      }),
+    )
+    expect(unlinked).toEqual([])
+  })
+
   it('explains in the chosen language, marks automatic translations, and falls back to German', () => {
     expect(explainTerm('frist', 'de')).toMatchObject({ term: 'Frist', lang: 'de', hint: null })
     expect(explainTerm('frist', 'ar')).toMatchObject({ term: 'Frist', lang: 'ar', hint: 'machine' })
