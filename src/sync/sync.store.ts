@@ -22,8 +22,10 @@ export const useSyncStore = defineStore('sync', () => {
   const failed = computed(() => failures.value > 0)
   /** When data last landed on this phone (ISO 8601); read at start, then set by each pull. */
   const lastSyncedAt = ref<string | undefined>()
-  /** The first content has been stored on this phone (until then, empty lists mean "not arrived yet"). */
-  const contentArrived = computed(() => lastSyncedAt.value !== undefined)
+  /** The district or language changed and no pull has landed since: what they add is still on its way. */
+  const scopePending = ref(false)
+  /** Content for the current district and language is on the phone (until then, an empty list means "not arrived yet"). */
+  const contentArrived = computed(() => lastSyncedAt.value !== undefined && !scopePending.value)
   let timer: ReturnType<typeof setInterval> | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   /** Asked for while a pull ran (e.g. the district changed): pull once more after it. */
@@ -42,6 +44,7 @@ export const useSyncStore = defineStore('sync', () => {
         lastSyncedAt.value = await pullInWorker()
       } while (again)
       failures.value = 0
+      scopePending.value = false
     } catch {
       failures.value++ // offline or server away: the phone keeps what it has and tries again soon
     } finally {
@@ -84,7 +87,13 @@ export const useSyncStore = defineStore('sync', () => {
     })
     schedule()
     const settings = useSettingsStore()
-    watch(() => [settings.district, settings.locale, settings.nearbyDistricts], () => void syncNow())
+    watch(
+      () => [settings.district, settings.locale, settings.nearbyDistricts],
+      () => {
+        scopePending.value = true
+        void syncNow()
+      },
+    )
     // The first pull waits until the start screen is painted; it is a background refresh.
     if ('requestIdleCallback' in window) requestIdleCallback(() => void syncNow(), { timeout: 1000 })
     else setTimeout(() => void syncNow(), 0)
