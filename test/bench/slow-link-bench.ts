@@ -1,0 +1,135 @@
+/**
+ * Slow-link benchmark — prints figures, asserts nothing.
+ * A newcomer's first visit on a weak rural link (250 kbit/s down and up, 300 ms round trip), in a fresh
+ * Chromium profile, choosing Arabic as soon as the picker shows and then opening the guide's first phase:
+ *   (a) time until the language picker is visible,
+ *   (b) until the meetups show in Arabic,
+ *   (c) until the first guide step shows,
+ *   (d) until the app is ready for offline use — the service worker active and every script, style and
+ *       page the visit loaded in its cache — and the bytes downloaded until then.
+ * Times count from the start of the navigation to the site.
+ * Method: the browser opens the site through a throttling TCP relay (test/bench/throttle-relay.ts) in
+ * front of the real server, so every byte crosses the slow link: the page, its scripts, the sync worker
+ * and the service worker's own precache downloads (CDP network throttling would not slow the service
+ * worker). After the run, the phone goes offline and reloads: the bench prints whether Arabic still works.
+ * Run: npm run bench:slow-link   (builds dist/ first; BENCH_WEB_ROOT=<folder> node test/bench/slow-link-bench.ts
+ * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182)
+ */
+import { chromium } from '@playwright/test'
+import { chromiumPath, startServer } from './bench-server.ts'
+import { startThrottleRelay } from './throttle-relay.ts'
+
+const PORT = Number(process.env.BENCH_PORT ?? 4182)
+const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? new URL('../../dist', import.meta.url).pathname
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const LINK = { kbits: 250, rttMs: 300 }
+const ARABIC = 'العربية'
+
+interface Figures {
+  picker: number
+  meetups: number
+  guideStep: number
+  offlineReady: number
+  offlineBytes: number
+  offlineReload: boolean
+}
+
+/** True once the service worker is active and has every asset and the page shell this visit loaded. */
+function offlineReady(): Promise<boolean> {
+  return (async () => {
+    const registration = await navigator.serviceWorker.getRegistration()
+    if (!registration?.active) return false
+    const loaded = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
+      .map((u) => u.pathname)
+    const cached = new Set<string>()
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) cached.add(new URL(request.url).pathname)
+    return cached.has('/index.html') && loaded.every((path) => cached.has(path))
+  })()
+}
+
+async function oneVisit(serverPort: number): Promise<Figures> {
+  const relay = await startThrottleRelay(serverPort, LINK)
+  const base = `http://127.0.0.1:${relay.port}`
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    const t0 = performance.now()
+    const since = () => performance.now() - t0
+
+    // (d) is watched from the start, across the full-page navigations a plain link may cause.
+    let ready: { at: number; bytes: number } | undefined
+    const watcher = (async () => {
+      while (!ready) {
+        const ok = await page.evaluate(offlineReady).catch(() => false)
+        if (ok) ready = { at: since(), bytes: relay.downBytes() }
+        else await new Promise((r) => setTimeout(r, 250))
+      }
+    })()
+
+    await page.goto(`${base}/`, { waitUntil: 'commit' })
+    const arabic = page.getByRole('link', { name: ARABIC }).or(page.getByRole('button', { name: ARABIC })).first()
+    await arabic.waitFor({ timeout: 120_000 })
+    const picker = since()
+    await arabic.click()
+    await page.getByTestId('meetup').first().waitFor({ timeout: 120_000 })
+    await page.locator('html[lang="ar"]').waitFor({ state: 'attached' })
+    const meetups = since()
+
+    await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click()
+    await page.getByTestId('phase-planning').getByRole('link').first().click()
+    await page.getByTestId('guide-step').first().waitFor({ timeout: 120_000 })
+    const guideStep = since()
+
+    await Promise.race([watcher, new Promise((r) => setTimeout(r, 300_000))])
+    if (!ready) throw new Error('not ready for offline use after 5 minutes')
+
+    await context.setOffline(true)
+    await page.goto(`${base}/meetups`)
+    const offlineReload = await page
+      .getByRole('heading', { level: 1, name: 'لقاءات قريبة منك' })
+      .waitFor({ timeout: 15_000 })
+      .then(() => page.getByTestId('meetup').first().isVisible())
+      .catch(() => false)
+    return { picker, meetups, guideStep, offlineReady: ready.at, offlineBytes: ready.bytes, offlineReload }
+  } finally {
+    await browser.close()
+    await relay.close()
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+function print(label: string, f: Figures): void {
+  console.log(
+    `${label.padEnd(7)} picker ${s(f.picker).padStart(6)}   meetups in Arabic ${s(f.meetups).padStart(6)}   first guide step ${s(f.guideStep).padStart(6)}` +
+      `   offline-ready ${s(f.offlineReady).padStart(6)} after ${kb(f.offlineBytes).padStart(7)}   offline reload in Arabic: ${f.offlineReload ? 'works' : 'FAILS'}`,
+  )
+}
+
+export async function main(): Promise<void> {
+  console.log(`slow link: ${LINK.kbits} kbit/s each way, ${LINK.rttMs} ms round trip (throttling TCP relay); build ${WEB_ROOT}`)
+  const server = await startServer(PORT, { WEB_ROOT, DATA_DIR: 'memory://', DEMO_DATA: 'true' })
+  try {
+    const runs: Figures[] = []
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await oneVisit(PORT))
+      print(`run ${i + 1}`, runs.at(-1)!)
+    }
+    const keys = ['picker', 'meetups', 'guideStep', 'offlineReady', 'offlineBytes'] as const
+    const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as Omit<Figures, 'offlineReload'>
+    print('median', { ...med, offlineReload: runs.every((r) => r.offlineReload) })
+  } finally {
+    await server.stop()
+  }
+}
+
+await main()

@@ -1,0 +1,135 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net'
+
+/**
+ * A slow link in front of a server: a TCP relay that every byte between the browser and the server
+ * crosses (page, scripts, the service worker's own fetches, the sync worker — all of it, because the
+ * browser talks to the relay's port as the site's origin). Each direction is one link of `kbits` per
+ * second, shared by all connections in turns of one segment (a fair queue, as a phone's radio link
+ * behaves), and every segment arrives `rttMs / 2` after it left. A new connection waits one round
+ * trip (the TCP handshake). Not modelled: TCP slow start, loss.
+ */
+export interface ThrottleRelay {
+  port: number
+  /** Bytes the server has sent to the browser so far (headers and bodies as on the wire). */
+  downBytes: () => number
+  close: () => Promise<void>
+}
+
+const SEGMENT = 1460
+
+interface Flow {
+  readyAt: number
+  queue: Buffer[]
+  target: Socket
+}
+
+/** One direction of the link: segments leave one after another at the link's rate, round-robin over connections. */
+class Link {
+  private flows: Flow[] = []
+  private next = 0
+  private busyUntil = 0
+  private timer: NodeJS.Timeout | undefined
+  bytes = 0
+
+  private readonly bytesPerMs: number
+  private readonly oneWayMs: number
+
+  constructor(bytesPerMs: number, oneWayMs: number) {
+    this.bytesPerMs = bytesPerMs
+    this.oneWayMs = oneWayMs
+  }
+
+  add(flow: Flow): void {
+    this.flows.push(flow)
+  }
+
+  remove(flow: Flow): void {
+    this.flows = this.flows.filter((f) => f !== flow)
+  }
+
+  push(flow: Flow, data: Buffer): void {
+    for (let i = 0; i < data.length; i += SEGMENT) flow.queue.push(data.subarray(i, i + SEGMENT))
+    this.pump()
+  }
+
+  private pump(): void {
+    if (this.timer) return
+    const now = performance.now()
+    if (this.busyUntil > now) {
+      this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.busyUntil - now)
+      return
+    }
+    const flow = this.pick(now)
+    if (!flow) {
+      const waiting = this.flows.filter((f) => f.queue.length > 0).map((f) => f.readyAt)
+      if (waiting.length) this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), Math.min(...waiting) - now)
+      return
+    }
+    const segment = flow.queue.shift()!
+    this.bytes += segment.length
+    this.busyUntil = now + segment.length / this.bytesPerMs
+    const arrival = this.busyUntil + this.oneWayMs - now
+    setTimeout(() => flow.target.destroyed || flow.target.write(segment), arrival)
+    this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.busyUntil - now)
+  }
+
+  private pick(now: number): Flow | undefined {
+    for (let i = 0; i < this.flows.length; i++) {
+      const flow = this.flows[(this.next + i) % this.flows.length]!
+      if (flow.queue.length > 0 && flow.readyAt <= now) {
+        this.next = (this.next + i + 1) % this.flows.length
+        return flow
+      }
+    }
+    return undefined
+  }
+}
+
+export async function startThrottleRelay(upstreamPort: number, opts: { kbits: number; rttMs: number }): Promise<ThrottleRelay> {
+  const bytesPerMs = (opts.kbits * 1000) / 8 / 1000
+  const up = new Link(bytesPerMs, opts.rttMs / 2)
+  const down = new Link(bytesPerMs, opts.rttMs / 2)
+  const sockets = new Set<Socket>()
+
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort })
+    const readyAt = performance.now() + opts.rttMs // the handshake's round trip
+    const toServer: Flow = { readyAt, queue: [], target: upstream }
+    const toClient: Flow = { readyAt, queue: [], target: client }
+    up.add(toServer)
+    down.add(toClient)
+    for (const s of [client, upstream]) sockets.add(s)
+    client.on('data', (d) => up.push(toServer, d))
+    upstream.on('data', (d) => down.push(toClient, d))
+    let ending = false
+    const end = () => {
+      if (ending) return
+      ending = true
+      // Close once what is still queued has crossed the link and arrived.
+      const drain = setInterval(() => {
+        if (toServer.queue.length > 0 || toClient.queue.length > 0) return
+        clearInterval(drain)
+        setTimeout(() => {
+          up.remove(toServer)
+          down.remove(toClient)
+          client.destroy()
+          upstream.destroy()
+        }, opts.rttMs)
+      }, 50)
+    }
+    client.on('close', end).on('error', end)
+    upstream.on('close', end).on('error', end)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('relay has no port')
+  return {
+    port: address.port,
+    downBytes: () => down.bytes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
