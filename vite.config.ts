@@ -5,9 +5,13 @@ import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompress } from './scripts/precompress.ts'
+import { newcomerPrecache } from './scripts/newcomer-precache.ts'
+import { prerenderPicker } from './scripts/prerender-picker.ts'
 import { manifest } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
+// What a newcomer's phone keeps for offline use: not the coordinator workspace, only its own language.
+const precache = newcomerPrecache()
 
 export default defineConfig({
   plugins: [
@@ -26,9 +30,12 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Serve assets from the cache even if a build lacks their compressed copies.
         globIgnores: ['**/*.br', '**/*.gz'],
+        manifestTransforms: [precache.transform],
       },
       devOptions: { enabled: false },
     }),
+    prerenderPicker(),
+    precache.plugin,
     precompress(),
   ],
   // The sync worker is an ES module like the app (see src/sync/sync.worker.ts).

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type Router } from 'vue-router'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 import { applyLocale } from '../i18n/i18n.ts'
-import { matchLocale, SOURCE_LOCALE } from '../i18n/locales.ts'
+import { LOCALES, matchLocale, SOURCE_LOCALE } from '../i18n/locales.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -96,6 +96,14 @@ export function createAppRouter(): Router {
     // Back and forward return to where the person was; a new page starts at the top; the first page
     // of a visit needs no scrolling (which would force a layout while the app starts).
     scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
+  })
+  // A language link of the picker prerendered into index.html (`/?lang=ar`, scripts/prerender-picker.ts),
+  // tapped before the app had arrived: that is the person's choice.
+  router.beforeEach(async (to) => {
+    const { lang, ...query } = to.query
+    if (typeof lang !== 'string' || !LOCALES.some((l) => l.code === lang)) return
+    await useSettingsStore().chooseLocale(lang)
+    return { path: to.path, query, hash: to.hash, replace: true }
   })
   // First start: the language picker comes before anything else, except on a page that finds its own.
   router.beforeEach(async (to) => {

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import de from '../../locales/de.json'
 import { LOCALES, SOURCE_LOCALE, localeInfo, pluralRule } from './locales.ts'
+import { keepLanguageOffline } from './offline-language.ts'
 
 type Messages = Record<string, unknown>
 
@@ -32,4 +33,5 @@ export async function applyLocale(code: string): Promise<void> {
   i18n.global.locale.value = info.code
   document.documentElement.lang = info.code
   document.documentElement.dir = info.dir
+  keepLanguageOffline(info.code)
 }

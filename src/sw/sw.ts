@@ -1,20 +1,48 @@
 /// <reference lib="webworker" />
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { clientsClaim } from 'workbox-core'
+import { firstContentStored } from './first-content.ts'
+import { languageCache, type BuildEntry } from './language-cache.ts'
+import { shellFor } from './shell-page.ts'
 
 declare const self: ServiceWorkerGlobalScope
 
-// The app shell and every locale are precached; views read IndexedDB, so the app works offline.
-precacheAndRoute(self.__WB_MANIFEST)
+// The newcomer app's shell with German and every newcomer view is precached (never the coordinator
+// workspace, see scripts/newcomer-precache.ts); of the other languages only the chosen one is kept.
+const entries = self.__WB_MANIFEST as BuildEntry[]
+const precache = new PrecacheController()
+precache.addToCacheList(entries.filter((e) => !e.language))
+const languages = languageCache(entries.filter((e) => e.language))
+
+// A first install waits until the newcomer's language and first content are stored, so its downloads
+// do not compete with them on a slow link; then it stores the shell and that language.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    firstContentStored().then(async (locale) => {
+      await precache.install(event)
+      if (locale) await languages.keep(locale)
+    }),
+  )
+})
+self.addEventListener('activate', (event) => {
+  event.waitUntil(Promise.all([precache.activate(event), languages.dropOld()]))
+})
 cleanupOutdatedCaches()
+registerRoute(new PrecacheRoute(precache))
+registerRoute(languages.route)
 
-// Any page address opens the app shell, but API calls always go to the network.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }))
+// Any page address opens the app shell (without the prerendered picker once a language is chosen), but
+// API calls always go to the network.
+const shell = precache.createHandlerBoundToURL('index.html')
+registerRoute(new NavigationRoute(async (options) => shellFor(await shell(options)), { denylist: [/^\/api\//] }))
 
-// A new version waits until the person taps "reload" in the update prompt.
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
+  const data = event.data as { type?: string; code?: string } | null
+  // A new version waits until the person taps "reload" in the update prompt.
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting()
+  // The page chose a language (src/i18n/offline-language.ts): keep it for offline use.
+  if (data?.type === 'CACHE_LANGUAGE' && data.code) event.waitUntil(languages.keep(data.code))
 })
 clientsClaim()
 

@@ -15,6 +15,7 @@
  * Run: npm run bench:slow-link   (builds dist/ first; BENCH_WEB_ROOT=<folder> node test/bench/slow-link-bench.ts
  * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182)
  */
+import { loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
 import { chromiumPath, startServer } from './bench-server.ts'
 import { startThrottleRelay } from './throttle-relay.ts'
@@ -111,7 +112,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function print(label: string, f: Figures): void {
   console.log(
     `${label.padEnd(7)} picker ${s(f.picker).padStart(6)}   meetups in Arabic ${s(f.meetups).padStart(6)}   first guide step ${s(f.guideStep).padStart(6)}` +
-      `   offline-ready ${s(f.offlineReady).padStart(6)} after ${kb(f.offlineBytes).padStart(7)}   offline reload in Arabic: ${f.offlineReload ? 'works' : 'FAILS'}`,
+      `   offline-ready ${s(f.offlineReady).padStart(6)} after ${kb(f.offlineBytes).padStart(7)}   offline reload in Arabic: ${f.offlineReload ? 'works' : 'FAILS'}` +
+      `   (machine load ${loadavg()[0]!.toFixed(1)})`,
   )
 }
 

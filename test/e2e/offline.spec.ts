@@ -1,20 +1,58 @@
-import { expect, test } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
 
-test('the service worker controls the page and precaches the app shell', async ({ page }) => {
-  await chooseLanguage(page, 'Deutsch')
-  await waitForServiceWorker(page)
-  const cached = await page.evaluate(async () => {
+const WEB_ROOT = process.env.E2E_WEB_ROOT ?? 'dist'
+
+/** Every path in the page's Cache Storage, and whether a service worker controls the page. */
+async function cachedPaths(page: Page): Promise<{ names: string[]; urls: string[]; controlled: boolean }> {
+  return page.evaluate(async () => {
     const names = await caches.keys()
     const urls: string[] = []
     for (const name of names) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname)
     return { names, urls, controlled: navigator.serviceWorker.controller !== null }
   })
+}
+
+/** The build's files for a source path pattern, from Vite's manifest (e.g. the coordinator workspace's). */
+function builtFiles(source: RegExp): string[] {
+  const manifest = JSON.parse(readFileSync(join(WEB_ROOT, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>
+  return Object.entries(manifest)
+    .filter(([key]) => source.test(key))
+    .map(([, chunk]) => `/${chunk.file}`)
+}
+
+test('the service worker precaches the newcomer shell in German, no other language and not the coordinator workspace', async ({ page }) => {
+  await chooseLanguage(page, 'Deutsch')
+  await waitForServiceWorker(page)
+  const cached = await cachedPaths(page)
   expect(cached.controlled).toBe(true)
   expect(cached.names.some((n) => n.includes('precache'))).toBe(true)
   expect(cached.urls).toContain('/index.html')
-  expect(cached.urls.some((u) => /\/assets\/ar-.*\.js$/.test(u))).toBe(true)
   expect(cached.urls).toContain('/manifest.webmanifest')
+  expect(cached.urls.some((u) => /\/assets\/GuideStepView-.*\.js$/.test(u))).toBe(true)
+  const otherLanguages = builtFiles(/^locales\/(en|uk|ar)\.json$/)
+  const workspace = builtFiles(/^(src|locales)\/coordination\//)
+  expect(otherLanguages).toHaveLength(3)
+  expect(workspace.length).toBeGreaterThan(10)
+  expect(cached.urls.filter((u) => otherLanguages.includes(u) || workspace.includes(u))).toEqual([])
+})
+
+test('a newcomer who chose Arabic online can reload offline and use the app in Arabic; only Arabic is kept', async ({ page, context }) => {
+  await chooseLanguage(page, 'العربية')
+  await waitForServiceWorker(page)
+  const [arabic] = builtFiles(/^locales\/ar\.json$/)
+  await expect.poll(async () => (await cachedPaths(page)).urls).toContain(arabic)
+  expect((await cachedPaths(page)).urls.filter((u) => builtFiles(/^locales\/(en|uk)\.json$/).includes(u))).toEqual([])
+
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
+  await expect(page.getByTestId('meetup').first()).toBeVisible()
+  await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click()
+  await expect(page.getByTestId('phase-planning')).toBeVisible()
 })
 
 test('after one online visit, an offline reload still shows the meetups', async ({ page, context }) => {

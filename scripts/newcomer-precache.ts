@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Plugin } from 'vite'
+
+/** One chunk of Vite's build manifest (`.vite/manifest.json`), keyed by its source path. */
+interface ViteChunk {
+  file: string
+  css?: string[]
+  assets?: string[]
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+}
+type ViteManifest = Record<string, ViteChunk>
+
+/** A precache entry as workbox-build writes it into the service worker, plus the language it is for. */
+export interface PrecacheEntry {
+  url: string
+  revision: string | null
+  size: number
+  /** Set on a language's own chunk: the service worker caches it only for a phone that chose it. */
+  language?: string
+}
+
+const WORKSPACE = /^(src\/coordination|locales\/coordination)\//
+const LANGUAGE = /^locales\/([a-z]{2,3})\.json$/
+
+const filesOf = (chunk: ViteChunk) => [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]
+
+/**
+ * Which build files a newcomer's phone needs: everything the app's entry reaches through static and
+ * lazy imports, except the coordinator workspace (online-only, behind its own lazy route). Each
+ * language chunk is named with its code.
+ */
+export function newcomerFiles(manifest: ViteManifest): { files: Set<string>; languages: Map<string, string> } {
+  const seen = new Set<string>()
+  const queue = Object.keys(manifest).filter((key) => manifest[key]!.isEntry)
+  while (queue.length > 0) {
+    const key = queue.pop()!
+    if (seen.has(key) || WORKSPACE.test(key) || !manifest[key]) continue
+    seen.add(key)
+    queue.push(...(manifest[key].imports ?? []), ...(manifest[key].dynamicImports ?? []))
+  }
+  const files = new Set([...seen].flatMap((key) => filesOf(manifest[key]!)))
+  const languages = new Map<string, string>()
+  for (const key of seen) {
+    const code = LANGUAGE.exec(key)?.[1]
+    if (code) languages.set(manifest[key]!.file, code)
+  }
+  return { files, languages }
+}
+
+/**
+ * The service worker's precache list for a newcomer: the shell, German (in the start bundle) and every
+ * newcomer view; build files only the coordinator workspace uses are left out; language chunks stay
+ * in the list marked with their `language` (src/sw/sw.ts caches only the chosen one). Files that are not
+ * in Vite's manifest (the service worker's own, the sync worker, icons, index.html) are kept.
+ */
+export function newcomerPrecache(): { plugin: Plugin; transform: (entries: PrecacheEntry[]) => { manifest: PrecacheEntry[] } } {
+  let outDir = 'dist'
+  return {
+    plugin: {
+      name: 'willkommen:newcomer-precache',
+      apply: 'build',
+      configResolved(config) {
+        outDir = config.build.outDir
+      },
+    },
+    transform(entries) {
+      const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as ViteManifest
+      const { files, languages } = newcomerFiles(manifest)
+      const built = new Set(Object.values(manifest).flatMap(filesOf))
+      const kept = entries.filter((e) => files.has(e.url) || !built.has(e.url))
+      return { manifest: kept.map((e) => (languages.has(e.url) ? { ...e, language: languages.get(e.url)! } : e)) }
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+
+const NAMES = ['Deutsch', 'English', 'Українська', 'العربية']
+
+/** Holds the app's start script back (a slow link where only the HTML has arrived); call the result to let it through. */
+async function holdStartScript(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await released
+    await route.continue().catch(() => undefined) // the page it was for may have gone
+  })
+  return release
+}
+
+test('without JavaScript the language picker is in the page, each language by its own name, and a link chooses it', async ({ browser }) => {
+  const context = await browser.newContext({ ...test.info().project.use, javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sprache wählen' })).toBeVisible()
+  for (const name of NAMES) await expect(page.getByRole('link', { name })).toBeVisible()
+  await page.getByRole('link', { name: 'العربية' }).click()
+  await expect(page).toHaveURL(/\/\?lang=ar$/)
+  await context.close()
+})
+
+test('a tap on the prerendered picker before the app has arrived keeps its download and ends in the app in that language; axe clean', async ({ page }) => {
+  const release = await holdStartScript(page)
+  let startScriptRequests = 0
+  page.on('request', (request) => void (/\/assets\/index-[^/]*\.js$/.test(request.url()) && startScriptRequests++))
+  await page.goto('/', { waitUntil: 'commit' }) // the held script keeps the page from loading
+  const arabic = page.getByRole('link', { name: 'العربية' })
+  await expect(arabic).toBeVisible()
+  const box = await arabic.boundingBox()
+  expect(box!.height).toBeGreaterThanOrEqual(44)
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([])
+
+  await page.locator('html[data-picker-ready]').waitFor({ state: 'attached' }) // public/picker.js, a few hundred bytes
+  await arabic.click()
+  await expect(page).toHaveURL(/\/\?lang=ar$/)
+  await expect(arabic).toHaveAttribute('aria-current', 'true')
+  release()
+  await expect(page).toHaveURL(/\/meetups$/)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
+  await expect(page.getByTestId('meetup').first()).toBeVisible()
+  expect(startScriptRequests).toBe(1) // the tap did not leave the page and start the app's download again
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
+})
+
+test('a returning visitor gets the page in their language without the prerendered picker, even before the app runs', async ({ page }) => {
+  await chooseLanguage(page, 'العربية')
+  await waitForServiceWorker(page)
+  // What the HTML itself brings, seen as the parser inserts it (the app's script is served by the service worker).
+  await page.addInitScript(() => {
+    const seen = { picker: false, lang: '', dir: '' }
+    ;(window as unknown as { firstHtml: typeof seen }).firstHtml = seen
+    new MutationObserver(() => {
+      if (document.querySelector('.boot-picker')) seen.picker = true
+      if (!seen.lang && document.getElementById('app')) Object.assign(seen, { lang: document.documentElement.lang, dir: document.documentElement.dir })
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.reload()
+  await expect(page.getByTestId('meetup').first()).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { firstHtml: unknown }).firstHtml)).toEqual({ picker: false, lang: 'ar', dir: 'rtl' })
+})
