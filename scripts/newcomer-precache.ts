@@ -23,14 +23,17 @@ export interface PrecacheEntry {
 }
 
 const WORKSPACE = /^(src\/coordination|locales\/coordination)\//
-const LANGUAGE = /^locales\/([a-z]{2,3})\.json$/
+// A language's own chunks: its interface texts and its search stemmer (src/search/word-stems.ts).
+const LANGUAGE = [/^locales\/([a-z]{2,3})\.json$/, /@orama\/stemmers\/dist\/([a-z]{2,3})\.js$/]
+// German is every phone's fallback: always kept.
+const ALWAYS = 'de'
 
 const filesOf = (chunk: ViteChunk) => [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]
 
 /**
  * Which build files a newcomer's phone needs: everything the app's entry reaches through static and
  * lazy imports, except the coordinator workspace (online-only, behind its own lazy route). Each
- * language chunk is named with its code.
+ * chunk of one language other than German is named with its code.
  */
 export function newcomerFiles(manifest: ViteManifest): { files: Set<string>; languages: Map<string, string> } {
   const seen = new Set<string>()
@@ -44,8 +47,8 @@ export function newcomerFiles(manifest: ViteManifest): { files: Set<string>; lan
   const files = new Set([...seen].flatMap((key) => filesOf(manifest[key]!)))
   const languages = new Map<string, string>()
   for (const key of seen) {
-    const code = LANGUAGE.exec(key)?.[1]
-    if (code) languages.set(manifest[key]!.file, code)
+    const code = LANGUAGE.map((pattern) => pattern.exec(key)?.[1]).find(Boolean)
+    if (code && code !== ALWAYS) languages.set(manifest[key]!.file, code)
   }
   return { files, languages }
 }
