@@ -6,14 +6,14 @@
  *   (b) until the meetups show in Arabic,
  *   (c) until the first guide step shows,
  *   (d) until the app is ready for offline use — the service worker active and every script, style and
- *       page the visit loaded in its cache — and the bytes downloaded until then.
+ *       page the visit loaded in its cache — and the bytes downloaded until then (app and API content apart).
  * Times count from the start of the navigation to the site.
  * Method: the browser opens the site through a throttling TCP relay (test/bench/throttle-relay.ts) in
  * front of the real server, so every byte crosses the slow link: the page, its scripts, the sync worker
  * and the service worker's own precache downloads (CDP network throttling would not slow the service
  * worker). After the run, the phone goes offline and reloads: the bench prints whether Arabic still works.
  * Run: npm run bench:slow-link   (builds dist/ first; BENCH_WEB_ROOT=<folder> node test/bench/slow-link-bench.ts
- * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182)
+ * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182, BENCH_KBITS and BENCH_RTT_MS change the link)
  */
 import { loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
@@ -23,7 +23,8 @@ import { startThrottleRelay } from './throttle-relay.ts'
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? new URL('../../dist', import.meta.url).pathname
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const LINK = { kbits: 250, rttMs: 300 }
+// BENCH_KBITS=100000 BENCH_RTT_MS=0 gives the same visit with the link out of the way: what the machine alone costs.
+const LINK = { kbits: Number(process.env.BENCH_KBITS ?? 250), rttMs: Number(process.env.BENCH_RTT_MS ?? 300) }
 const ARABIC = 'العربية'
 
 interface Figures {
@@ -32,6 +33,8 @@ interface Figures {
   guideStep: number
   offlineReady: number
   offlineBytes: number
+  /** Of those, answers of the API (the content the phone syncs); the rest is the app itself. */
+  offlineApiBytes: number
   offlineReload: boolean
 }
 
@@ -65,11 +68,11 @@ async function oneVisit(serverPort: number): Promise<Figures> {
     const since = () => performance.now() - t0
 
     // (d) is watched from the start, across the full-page navigations a plain link may cause.
-    let ready: { at: number; bytes: number } | undefined
+    let ready: { at: number; bytes: number; apiBytes: number } | undefined
     const watcher = (async () => {
       while (!ready) {
         const ok = await page.evaluate(offlineReady).catch(() => false)
-        if (ok) ready = { at: since(), bytes: relay.downBytes() }
+        if (ok) ready = { at: since(), bytes: relay.downBytes(), apiBytes: relay.apiDownBytes() }
         else await new Promise((r) => setTimeout(r, 250))
       }
     })()
@@ -98,7 +101,7 @@ async function oneVisit(serverPort: number): Promise<Figures> {
       .waitFor({ timeout: 15_000 })
       .then(() => page.getByTestId('meetup').first().isVisible())
       .catch(() => false)
-    return { picker, meetups, guideStep, offlineReady: ready.at, offlineBytes: ready.bytes, offlineReload }
+    return { picker, meetups, guideStep, offlineReady: ready.at, offlineBytes: ready.bytes, offlineApiBytes: ready.apiBytes, offlineReload }
   } finally {
     await browser.close()
     await relay.close()
@@ -112,7 +115,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function print(label: string, f: Figures): void {
   console.log(
     `${label.padEnd(7)} picker ${s(f.picker).padStart(6)}   meetups in Arabic ${s(f.meetups).padStart(6)}   first guide step ${s(f.guideStep).padStart(6)}` +
-      `   offline-ready ${s(f.offlineReady).padStart(6)} after ${kb(f.offlineBytes).padStart(7)}   offline reload in Arabic: ${f.offlineReload ? 'works' : 'FAILS'}` +
+      `   offline-ready ${s(f.offlineReady).padStart(6)} after ${kb(f.offlineBytes).padStart(7)} (app ${kb(f.offlineBytes - f.offlineApiBytes)}, content ${kb(f.offlineApiBytes)})   offline reload in Arabic: ${f.offlineReload ? 'works' : 'FAILS'}` +
       `   (machine load ${loadavg()[0]!.toFixed(1)})`,
   )
 }
@@ -126,7 +129,7 @@ export async function main(): Promise<void> {
       runs.push(await oneVisit(PORT))
       print(`run ${i + 1}`, runs.at(-1)!)
     }
-    const keys = ['picker', 'meetups', 'guideStep', 'offlineReady', 'offlineBytes'] as const
+    const keys = ['picker', 'meetups', 'guideStep', 'offlineReady', 'offlineBytes', 'offlineApiBytes'] as const
     const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as Omit<Figures, 'offlineReload'>
     print('median', { ...med, offlineReload: runs.every((r) => r.offlineReload) })
   } finally {

@@ -12,6 +12,8 @@ export interface ThrottleRelay {
   port: number
   /** Bytes the server has sent to the browser so far (headers and bodies as on the wire). */
   downBytes: () => number
+  /** The same, of answers to `/api/` requests (HTTP/1.1 answers in request order on each connection). */
+  apiDownBytes: () => number
   close: () => Promise<void>
 }
 
@@ -21,6 +23,8 @@ interface Flow {
   readyAt: number
   queue: Buffer[]
   target: Socket
+  /** Down flows: whether the answer being sent is to an `/api/` request. */
+  api?: boolean
 }
 
 /** One direction of the link: segments leave one after another at the link's rate, round-robin over connections. */
@@ -30,6 +34,7 @@ class Link {
   private busyUntil = 0
   private timer: NodeJS.Timeout | undefined
   bytes = 0
+  apiBytes = 0
 
   private readonly bytesPerMs: number
   private readonly oneWayMs: number
@@ -67,6 +72,7 @@ class Link {
     }
     const segment = flow.queue.shift()!
     this.bytes += segment.length
+    if (flow.api) this.apiBytes += segment.length
     this.busyUntil = now + segment.length / this.bytesPerMs
     const arrival = this.busyUntil + this.oneWayMs - now
     setTimeout(() => flow.target.destroyed || flow.target.write(segment), arrival)
@@ -99,7 +105,11 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
     up.add(toServer)
     down.add(toClient)
     for (const s of [client, upstream]) sockets.add(s)
-    client.on('data', (d) => up.push(toServer, d))
+    client.on('data', (d) => {
+      const path = /^[A-Z]+ (\S+) HTTP\//.exec(d.subarray(0, 200).toString('latin1'))?.[1]
+      if (path) toClient.api = path.startsWith('/api/')
+      up.push(toServer, d)
+    })
     upstream.on('data', (d) => down.push(toClient, d))
     let ending = false
     const end = () => {
@@ -126,6 +136,7 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
   return {
     port: address.port,
     downBytes: () => down.bytes,
+    apiDownBytes: () => down.apiBytes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
