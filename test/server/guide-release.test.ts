@@ -5,6 +5,8 @@ import { readGuideFile, seedGuideSteps } from '../../server/guide/guide-content.
 import { withoutGlossaryLinks } from '../../src/shared/guide/safe-text.ts'
 import { applyGuideRelease } from '../../server/guide/guide-release.ts'
 import { FIXTURE_SEED } from '../fixtures/guide-steps.ts'
+import { loginCast } from './coordination-fixtures.ts'
+import type { StepDetail, StepDraft } from '../../src/shared/guide/content-editor.schema.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
 import type { GuideSeedStep } from '../../src/shared/guide/guide-step.schema.ts'
 
@@ -132,5 +134,29 @@ describe.each(DATABASES)('a new release of the guide content on %s', (kind) => {
     expect(await text('residence-permit:ar')).toEqual({ text: permit.text.ar, status: 'machine' })
     expect((await text('residence-permit:ar')).text).toContain('[الطلب](glossary:antrag)')
     expect(await text('residence-permit:uk')).toEqual({ text: withoutGlossaryLinks(permit.text.uk!), status: 'reviewed' })
+  })
+
+  it('a step a release retired, published again by an admin in the workspace, reaches phones with its texts', async () => {
+    const { app, db } = await buildTestApp(kind)
+    const cast = await loginCast(app, db)
+    const shipped = (await readGuideFile())!
+    const step = 'register-address'
+    expect((await applyGuideRelease(db, shipped.filter((s) => s.id !== step))).retired).toEqual([step])
+    const { cursor } = await sync(app)
+
+    const url = `/api/v1/coordination/content/steps/${step}`
+    const detail = (await app.inject({ url, headers: { cookie: cast.admin } })).json<StepDetail>()
+    expect(detail.published).toBe(false)
+    const { texts, ...rest } = detail.current
+    const draft: StepDraft = { ...rest, texts: texts as unknown as StepDraft['texts'] }
+    const saved = await app.inject({ method: 'PUT', url: `${url}/draft`, headers: { cookie: cast.admin }, payload: { revision: detail.revision, draft } })
+    expect(saved.statusCode, saved.body).toBe(200)
+    const published = await app.inject({ method: 'POST', url: `${url}/publish`, headers: { cookie: cast.admin }, payload: { revision: saved.json<StepDetail>().revision } })
+    expect(published.statusCode, published.body).toBe(200)
+
+    const delta = await sync(app, cursor)
+    expect(delta.changes.guideSteps.map((s) => s.id)).toEqual([step])
+    expect(delta.changes.guideTexts.filter((t) => t.stepId === step).map((t) => t.lang).sort()).toEqual(Object.keys(texts).sort())
+    expect(delta.deleted.guideTexts).toEqual([])
   })
 })
