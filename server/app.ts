@@ -101,7 +101,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   await app.register(syncRoutes, { db })
   await app.register(meetupHorizon, { db })
   await app.register(calendarRoutes, { db, publicUrl: config.publicUrl })
-  await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays })
+  await app.register(volunteeringRoutes, { db, retentionDays: config.retentionDays, registrationsPerClientAndDate: config.registrationsPerClientAndDate })
   await app.register(mailRoutes, { db })
   await app.register(feedbackRoutes, { db })
   await app.register(coordinationRoutes, {

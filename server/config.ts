@@ -24,6 +24,8 @@ export interface Config {
   loginAttempts: number
   /** Coordinator login attempts per client address, whatever the account, in 15 minutes. */
   loginAttemptsPerAddress: number
+  /** Live registrations one client address may hold for one date (0: no limit). */
+  registrationsPerClientAndDate: number
   /** PostgreSQL schema to work in (must exist); the connection's default search path when absent. */
   databaseSchema: string | undefined
   /** Limits per connection (milliseconds, counts, bytes; 0 = none): see server/web/connection-limits.ts. */
@@ -75,6 +77,7 @@ const ENV_SCHEMA = {
   MAX_PIPELINED_REQUESTS: limit('a whole number'),
   MAX_UNREAD_BYTES: limit('bytes'),
   LOGIN_ATTEMPTS_PER_ADDRESS: wholeNumber('a whole number, e.g. 50'),
+  REGISTRATIONS_PER_CLIENT_AND_DATE: limit('a whole number, e.g. 5'),
   DATABASE_SCHEMA: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'a schema name: lower-case letters, digits and _' }),
   SMTP_URL: Type.String({ pattern: '^(smtps?://[^\\s]+)?$', description: 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' }),
   MAIL_FROM: Type.String({ pattern: '^([^\\r\\n<>]*<[^\\s@<>]+@[^\\s@<>]+>|[^\\s@<>]+@[^\\s@<>]+)$', description: 'an address, e.g. "Willkommen <willkommen@example.org>"' }),
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnreadBytes: Number(e.MAX_UNREAD_BYTES ?? 8 * 1024 * 1024),
     },
     loginAttemptsPerAddress: Number(e.LOGIN_ATTEMPTS_PER_ADDRESS ?? 50),
+    registrationsPerClientAndDate: Number(e.REGISTRATIONS_PER_CLIENT_AND_DATE ?? 5),
     databaseSchema: e.DATABASE_SCHEMA,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM ?? 'Willkommen <willkommen@localhost>',

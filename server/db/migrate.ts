@@ -16,6 +16,7 @@ import * as guideSituations from './migrations/0019-guide-situations.ts'
 import * as noteStatus from './migrations/0021-note-status.ts'
 import * as mail from './migrations/0017-mail.ts'
 import * as feedback from './migrations/0022-feedback.ts'
+import * as networkRules from './migrations/0023-network-rules.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0021-note-status': noteStatus,
   '0017-mail': mail,
   '0022-feedback': feedback,
+  '0023-network-rules': networkRules,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

@@ -97,11 +97,12 @@ export interface RegistrationsTable {
   id: string
   occurrence_id: string
   /** `date_cancelled`: the date itself was cancelled (migration 0009); the row stays for the record. */
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'date_cancelled'
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'date_cancelled' | 'requested' | 'declined'
   name: string | null
   organisation: string | null
   email: string | null
-  working_group: string
+  /** Null where the event's district has no working groups (migration 0023). */
+  working_group: ColumnType<string | null, string | null | undefined, string | null>
   consents: JsonColumn<Record<string, unknown> | null> | null
   locale: string | null
   event_ends_at: ColumnType<Date, string | Date, string | Date>
@@ -119,6 +120,24 @@ export interface RegistrationsTable {
   mail_manage_token: ColumnType<string | null, string | null | undefined, string | null>
   /** When the reminder the day before was queued; cleared when the date moves. */
   reminded_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+  /** SHA-256 of the client address that registered (migration 0023), for the limit per client and date; erased with the data. */
+  client_hash: ColumnType<string | null, string | null | undefined, string | null>
+  /** A guest (seed 004 § 1 (5)) is `requested` until a coordinator approves or declines. */
+  attending_as: ColumnType<'participant' | 'guest', 'participant' | 'guest' | undefined, 'participant' | 'guest'>
+  /** A guest's contribution to the agenda; erased with the data. */
+  contribution: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** A network's rules (Geschäftsordnung), one row per district and dated version (migration 0023). */
+export interface NetworkRulesTable {
+  district: string
+  /** The date of the version, `YYYY-MM-DD` ("in der Fassung vom …"). */
+  version: string
+  title: string
+  body: string
+  published_at: ColumnType<Date, string | Date, string | Date>
+  published_by: string
+  seq: ColumnType<number, number | bigint, number | bigint>
 }
 
 export type MailStatus = 'pending' | 'confirmed' | 'stopped'
@@ -303,6 +322,8 @@ export interface PartnersTable {
   updated_at: ColumnType<Date, string | Date | undefined, string | Date>
   /** How the consent to the public listing was given (migration 0008); null when not listed. */
   listing_consent: ColumnType<PartnerListingConsent | null, string | null | undefined, string | null>
+  /** The version of the network's rules the partner acknowledged (migration 0023). */
+  rules_version: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PartnerListingConsent {
@@ -325,6 +346,8 @@ export interface PartnerRequestsTable {
   status_token_hash: ColumnType<string | null, string | null | undefined, string | null>
   reject_reason: ColumnType<string | null, string | null | undefined, string | null>
   reject_note: ColumnType<string | null, string | null | undefined, string | null>
+  /** The version of the network's rules the declaration acknowledged (migration 0023). */
+  rules_version: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PartnerAttendanceTable {
@@ -393,4 +416,5 @@ export interface Database {
   job_runs: JobRunsTable
   mail_queue: MailQueueTable
   feedback: FeedbackTable
+  network_rules: NetworkRulesTable
 }

@@ -62,10 +62,11 @@ export async function findManagedEntry(db: Kysely<Database>, token: string): Pro
     about: {
       occurrenceId: reg.occurrence_id,
       workingGroup: reg.working_group,
+      attendingAs: reg.attending_as,
       eventEndsAt: reg.event_ends_at.toISOString(),
       event: await eventOf(db, reg.occurrence_id),
     },
-    personal: reg.erased_at ? null : { name: reg.name, organisation: reg.organisation, email: reg.email },
+    personal: reg.erased_at ? null : { name: reg.name, organisation: reg.organisation, email: reg.email, ...(reg.contribution ? { contribution: reg.contribution } : {}) },
     consents: reg.consents,
   }
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts'
 import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
-import { NO_MAIL } from './registrations.repository.ts'
+import { ERASED } from './registrations.repository.ts'
 import { eraseFeedbackTexts } from '../feedback/feedback.repository.ts'
 import { FEEDBACK_TEXT_MONTHS } from '../../src/shared/feedback/feedback.schema.ts'
 import { berlinDay } from '../../src/shared/berlin-time.ts'
@@ -40,7 +40,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
   return db.transaction().execute(async (trx) => {
     const registrations = await trx
       .updateTable('registrations')
-      .set({ name: null, organisation: null, email: null, consents: null, erased_at: now, ...NO_MAIL })
+      .set(ERASED(now))
       .where('event_ends_at', '<', eventCutoff)
       .where('erased_at', 'is', null)
       .returning('id')

@@ -26,6 +26,8 @@ export interface VolunteeringOptions {
   retentionDays: number
   /** Submissions per client and minute. */
   submissionsPerMinute?: number
+  /** Live registrations per client address and date (0: no limit). */
+  registrationsPerClientAndDate?: number
 }
 
 const RegistrationHeadersSchema = Type.Object({
@@ -81,7 +83,10 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
     {
       schema: {
         summary: 'Register for one date of a network event; beyond capacity the registration is waitlisted',
-        description: 'One place per person and date: the same phone gets its place back (200); the same e-mail address elsewhere gets 409.',
+        description:
+          'One place per person and date: the same phone gets its place back (200); the same e-mail address elsewhere gets 409. ' +
+          'One client address holds at most REGISTRATIONS_PER_CLIENT_AND_DATE live registrations of a date (409 `registration_limit`). ' +
+          'A guest (`attendingAs: guest`, with a contribution to the agenda) is `requested` until a coordinator approves.',
         headers: RegistrationHeadersSchema,
         body: RegistrationSchema,
         response: { 200: SubmissionAnswerSchema, 201: SubmissionAnswerSchema, ...errors },
@@ -91,7 +96,11 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
     },
     async (request, reply) => {
       const deviceKey = request.headers['x-device-key']
-      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now(), deviceKey, addressHash(request.ip)), request)
+      const answer = await submit('registrations', (trx) => createRegistration(trx, request.body, app.now(), {
+          deviceKey,
+          clientHash: addressHash(request.ip),
+          perClientAndDate: options.registrationsPerClientAndDate ?? 0,
+        }), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )

@@ -113,13 +113,13 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
       status: 'scheduled',
       registrationRequired: true,
       capacity: 2,
-      counts: { confirmed: 2, waitlisted: 1, cancelled: 1 },
+      counts: { confirmed: 2, waitlisted: 1, cancelled: 1, requested: 0 },
     })
-    expect(dates.find((d) => d.occurrenceId === stendalLater.occurrenceId)!.counts).toEqual({ confirmed: 0, waitlisted: 0, cancelled: 0 })
+    expect(dates.find((d) => d.occurrenceId === stendalLater.occurrenceId)!.counts).toEqual({ confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0 })
     expect(dates.find((d) => d.occurrenceId === switchedOff.occurrenceId)).toMatchObject({ registrationRequired: false, counts: { confirmed: 1 } })
 
     const harzDates = (await get(app, `${BASE}/dates`, cast.harz)).json() as typeof dates
-    expect(harzDates.map((d) => [d.occurrenceId, d.capacity, d.counts])).toEqual([[harz.occurrenceId, null, { confirmed: 1, waitlisted: 0, cancelled: 0 }]])
+    expect(harzDates.map((d) => [d.occurrenceId, d.capacity, d.counts])).toEqual([[harz.occurrenceId, null, { confirmed: 1, waitlisted: 0, cancelled: 0, requested: 0 }]])
 
     const all = (await get(app, `${BASE}/dates`, cast.admin)).json() as typeof dates
     expect(all.map((d) => d.occurrenceId).sort()).toEqual([...dates.map((d) => d.occurrenceId), harz.occurrenceId].sort())
@@ -151,6 +151,9 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
         organisation: 'Verein Beispiel e. V.',
         email: 'person1@example.org',
         workingGroup: 'language',
+        attendingAs: 'participant',
+        contribution: null,
+        client: expect.stringMatching(/^[0-9a-f]{12}$/),
         registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         cancelledAt: null,
         attendance: 'unknown',
@@ -213,7 +216,7 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
     const res = await post(app, `${BASE}/${a.id}/cancel`, cast.stendal)
     expect(res.statusCode, res.body).toBe(200)
     const list = res.json()
-    expect(list.date.counts).toEqual({ confirmed: 1, waitlisted: 1, cancelled: 1 })
+    expect(list.date.counts).toEqual({ confirmed: 1, waitlisted: 1, cancelled: 1, requested: 0 })
     expect(list.registrations.map((r: { id: string; status: string; waitlistPosition: number | null }) => [r.id, r.status, r.waitlistPosition])).toEqual([
       [b.id, 'confirmed', null],
       [c.id, 'waitlisted', 1],
@@ -227,7 +230,7 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
 
     // Again: nothing changes, nothing more in the log. A waiting person's cancellation moves nobody up.
     expect((await post(app, `${BASE}/${a.id}/cancel`, cast.stendal)).statusCode).toBe(200)
-    expect((await post(app, `${BASE}/${c.id}/cancel`, cast.admin)).json().date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 2 })
+    expect((await post(app, `${BASE}/${c.id}/cancel`, cast.admin)).json().date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 2, requested: 0 })
     const audit = await auditRows(db, 'registration.cancel')
     expect(audit.map((r) => [r.actor, r.entity_id, r.district, r.details])).toEqual([
       ['stendal@example.org', a.id, 'stendal', { occurrenceId, previousStatus: 'confirmed', promoted: [b.id] }],
@@ -251,7 +254,7 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
     // The three who waited longest took the freed places (whoever registered in between queued behind them).
     expect(rows.filter((r) => first.slice(3).some((f) => f.id === r.id)).map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed'])
     const list = (await get(app, dateUrl(occurrenceId), cast.stendal)).json()
-    expect(list.date.counts).toEqual({ confirmed: 3, waitlisted: 5, cancelled: 3 })
+    expect(list.date.counts).toEqual({ confirmed: 3, waitlisted: 5, cancelled: 3, requested: 0 })
     const promoted = (await auditRows(db, 'registration.cancel')).flatMap((r) => (r.details as { promoted: string[] }).promoted)
     expect(promoted.sort()).toEqual(first.slice(3).map((f) => f.id).sort())
   })
@@ -398,9 +401,11 @@ describe.each(DATABASES)('coordinator registrations on %s', (kind) => {
     expect(Object.keys(doc.paths).filter((p) => p.startsWith(BASE)).sort()).toEqual([
       `${BASE}/dates`,
       `${BASE}/dates/{occurrenceId}`,
+      `${BASE}/dates/{occurrenceId}/clients/{client}/cancel`,
       `${BASE}/dates/{occurrenceId}/csv`,
       `${BASE}/{id}/attendance`,
       `${BASE}/{id}/cancel`,
+      `${BASE}/{id}/guest-decision`,
     ])
     expect(Object.keys((doc.paths[`${BASE}/dates/{occurrenceId}/csv`]!.get as { responses: Record<string, { content: object }> }).responses['200']!.content)).toEqual(['text/csv'])
   })

@@ -44,6 +44,7 @@ function partner(district: string): Selectable<PartnersTable> {
     created_at: new Date(),
     updated_at: new Date(),
     listing_consent: null,
+    rules_version: null,
   }
 }
 

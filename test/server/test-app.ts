@@ -51,7 +51,17 @@ export async function openMigratedPglite(): Promise<DatabaseHandle> {
  * Closed automatically when the calling test ends.
  */
 export async function buildTestApp(kind: DatabaseKind, { now, ...overrides }: Partial<Config> & { now?: Clock } = {}): Promise<TestApp> {
-  const config: Config = { ...loadConfig({}), demoData: false, webRoot: '/nonexistent', logLevel: 'silent', mailPollSeconds: 0, ...overrides }
+  // Many tests register many people from inject's one address: the limit per client and date is off
+  // unless a test sets it (registration-limits.test.ts).
+  const config: Config = {
+    ...loadConfig({}),
+    demoData: false,
+    webRoot: '/nonexistent',
+    logLevel: 'silent',
+    mailPollSeconds: 0,
+    registrationsPerClientAndDate: 0,
+    ...overrides,
+  }
   let database: DatabaseHandle
   let anotherProcessDb = (): Kysely<Database> => database.db
   if (kind === 'postgres') {

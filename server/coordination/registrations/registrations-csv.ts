@@ -50,7 +50,7 @@ function row(r: RegistrationRowDto, t: CsvTexts): string[] {
     r.erased ? t.erased : (r.name ?? ''),
     r.organisation ?? '',
     r.email ?? '',
-    t.workingGroups[r.workingGroup] ?? r.workingGroup,
+    r.workingGroup ? (t.workingGroups[r.workingGroup] ?? r.workingGroup) : '',
     berlinStamp(r.registeredAt),
     r.attendance === 'yes' ? t.yes : r.attendance === 'no' ? t.no : '',
   ]

@@ -6,7 +6,9 @@ import { ApiErrorSchema } from '../../../src/shared/api-error.schema.ts'
 import {
   AttendanceAnswerSchema,
   AttendanceInputSchema,
+  ClientParamsSchema,
   CsvQuerySchema,
+  GuestDecisionSchema,
   OccurrenceParamsSchema,
   RegistrationDateSchema,
   RegistrationDatesQuerySchema,
@@ -14,7 +16,7 @@ import {
   RegistrationParamsSchema,
 } from '../../../src/shared/coordination/registrations.schema.ts'
 import { coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
-import { cancelOnBehalf, listRegistrationDates, readRegistrationList, setAttendance } from './registrations.service.ts'
+import { cancelClientEntries, cancelOnBehalf, decideGuestRequest, listRegistrationDates, readRegistrationList, setAttendance } from './registrations.service.ts'
 import { registrationsCsv } from './registrations-csv.ts'
 
 const tags = ['coordination']
@@ -114,5 +116,32 @@ export const coordinationRegistrationsRoutes: FastifyPluginAsyncTypebox<{ db: Ky
       },
     },
     async (request) => cancelOnBehalf(db, coordinatorOf(request), request.params.id, app.now()),
+  )
+
+  app.post(
+    '/api/v1/coordination/registrations/dates/:occurrenceId/clients/:client/cancel',
+    {
+      schema: {
+        summary: 'Remove every live entry one client made for this date (bulk entries); the waiting list moves up',
+        tags,
+        params: ClientParamsSchema,
+        response: { 200: RegistrationListSchema, ...errors },
+      },
+    },
+    async (request) => cancelClientEntries(db, coordinatorOf(request), request.params.occurrenceId, request.params.client, app.now()),
+  )
+
+  app.post(
+    '/api/v1/coordination/registrations/:id/guest-decision',
+    {
+      schema: {
+        summary: 'Approve (the guest takes a place) or decline (data erased) a guest’s requested registration',
+        tags,
+        params: RegistrationParamsSchema,
+        body: GuestDecisionSchema,
+        response: { 200: RegistrationListSchema, ...errors, 409: ApiErrorSchema, 415: ApiErrorSchema },
+      },
+    },
+    async (request) => decideGuestRequest(db, coordinatorOf(request), request.params.id, request.body.approve, app.now()),
   )
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, RegistrationsTable } from '../../db/schema.ts'
 import {
@@ -8,7 +9,7 @@ import {
   type RegistrationRowDto,
   type RegistrationStatus,
 } from '../../../src/shared/coordination/registrations.schema.ts'
-import { cancelRegistration, lockCounter } from '../../volunteering/registrations.repository.ts'
+import { cancelRegistration, cancelRegistrations, decideGuest, LIVE_STATUSES, lockCounter } from '../../volunteering/registrations.repository.ts'
 import { Problem } from '../../errors/problem.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
@@ -18,7 +19,7 @@ type Db = Kysely<Database> | Transaction<Database>
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const MAX_DATES = 1000
-const STATUS_ORDER: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 1, date_cancelled: 2, cancelled: 3 }
+const STATUS_ORDER: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 1, requested: 2, date_cancelled: 3, cancelled: 4, declined: 5 }
 
 export const dateNotFound = () => new Problem(404, 'not_found', 'No such event date.')
 export const registrationNotFound = () => new Problem(404, 'not_found', 'No such registration.')
@@ -31,6 +32,7 @@ function baseDates(db: Db) {
       eb.fn.count<string>('id').filterWhere('status', '=', 'confirmed').as('confirmed'),
       eb.fn.count<string>('id').filterWhere('status', '=', 'waitlisted').as('waitlisted'),
       eb.fn.count<string>('id').filterWhere('status', 'in', ['cancelled', 'date_cancelled']).as('cancelled'),
+      eb.fn.count<string>('id').filterWhere('status', '=', 'requested').as('requested'),
     ])
     .groupBy('occurrence_id')
     .as('c')
@@ -54,6 +56,7 @@ function baseDates(db: Db) {
       'c.confirmed',
       'c.waitlisted',
       'c.cancelled',
+      'c.requested',
     ])
 }
 
@@ -72,7 +75,12 @@ function toDateDto(row: DateRow): RegistrationDateDto {
     status: row.status,
     registrationRequired: row.registration_required,
     capacity: row.capacity,
-    counts: { confirmed: Number(row.confirmed ?? 0), waitlisted: Number(row.waitlisted ?? 0), cancelled: Number(row.cancelled ?? 0) },
+    counts: {
+      confirmed: Number(row.confirmed ?? 0),
+      waitlisted: Number(row.waitlisted ?? 0),
+      cancelled: Number(row.cancelled ?? 0),
+      requested: Number(row.requested ?? 0),
+    },
   }
 }
 
@@ -98,6 +106,13 @@ export async function findRegistrationDate(db: Db, occurrenceId: string): Promis
   return row ? toDateDto(row) : undefined
 }
 
+/**
+ * A client as the workspace sees it: a fingerprint of its address hash that holds for one date only,
+ * so lists of different dates cannot be joined into one person's trail.
+ */
+export const clientFingerprint = (clientHash: string, occurrenceId: string): string =>
+  createHash('sha256').update(`${occurrenceId}:${clientHash}`).digest('hex').slice(0, 12)
+
 const attendanceOf = (attended: boolean | null): Attendance => (attended === null ? 'unknown' : attended ? 'yes' : 'no')
 
 /** The registrations of a date in list order, with places on the waiting list. */
@@ -120,6 +135,9 @@ export function toRows(rows: readonly Selectable<RegistrationsTable>[]): Registr
       organisation: erased ? null : r.organisation,
       email: erased ? null : r.email,
       workingGroup: r.working_group,
+      attendingAs: r.attending_as,
+      contribution: erased ? null : r.contribution,
+      client: erased || !r.client_hash ? null : clientFingerprint(r.client_hash, r.occurrence_id),
       registeredAt: r.created_at.toISOString(),
       cancelledAt: r.cancelled_at ? r.cancelled_at.toISOString() : null,
       attendance: attendanceOf(r.attended),
@@ -207,4 +225,59 @@ export async function cancelOnBehalf(db: Kysely<Database>, coordinator: Coordina
 async function waitingIds(trx: Transaction<Database>, occurrenceId: string): Promise<string[]> {
   const rows = await trx.selectFrom('registrations').select('id').where('occurrence_id', '=', occurrenceId).where('status', '=', 'waitlisted').execute()
   return rows.map((r) => r.id)
+}
+
+/**
+ * Removes every live entry one client made for a date (bulk entries: one client taking many places),
+ * erasing their data; the freed places go to the waiting list in its order (`fillFreePlaces`). Audited
+ * with the ids removed and moved up. The fingerprint is the one the date's list shows.
+ */
+export async function cancelClientEntries(db: Kysely<Database>, coordinator: Coordinator, occurrenceId: string, client: string, now: Date): Promise<RegistrationListDto> {
+  const date = await findRegistrationDate(db, occurrenceId)
+  if (!date) throw dateNotFound()
+  assertDistrict(coordinator, date.district)
+  await db.transaction().execute(async (trx) => {
+    await lockCounter(trx, occurrenceId)
+    const live = await trx
+      .selectFrom('registrations')
+      .select(['id', 'client_hash'])
+      .where('occurrence_id', '=', occurrenceId)
+      .where('status', 'in', LIVE_STATUSES)
+      .where('client_hash', 'is not', null)
+      .execute()
+    const ids = live.filter((r) => clientFingerprint(r.client_hash!, occurrenceId) === client).map((r) => r.id)
+    if (ids.length === 0) throw new Problem(404, 'not_found', 'No live entries of this client for this date.')
+    const promoted = await cancelRegistrations(trx, occurrenceId, ids, now)
+    await writeAudit(trx, {
+      actor: coordinator.email,
+      action: 'registration.bulk-cancel',
+      entity: 'date',
+      entityId: occurrenceId,
+      district: date.district,
+      details: { occurrenceId, client, cancelled: ids, promoted },
+    })
+  })
+  return readRegistrationList(db, coordinator, occurrenceId)
+}
+
+/**
+ * Approves or declines a guest's request (seed 004 § 1 (5): after the coordinator agreed it with the
+ * group's speakers). Approved, the guest takes a place (or the waiting list when full); declined, the
+ * request's data is erased. 409 when it is no longer a request. Audited.
+ */
+export async function decideGuestRequest(db: Kysely<Database>, coordinator: Coordinator, id: string, approve: boolean, now: Date): Promise<RegistrationListDto> {
+  const { occurrenceId, district } = await registrationInScope(db, coordinator, id)
+  await db.transaction().execute(async (trx) => {
+    const status = await decideGuest(trx, id, approve, now)
+    if (!status) throw new Problem(409, 'conflict', 'This registration is not waiting for approval (any more).')
+    await writeAudit(trx, {
+      actor: coordinator.email,
+      action: approve ? 'registration.guest-approve' : 'registration.guest-decline',
+      entity: 'registration',
+      entityId: id,
+      district,
+      details: { occurrenceId, status },
+    })
+  })
+  return readRegistrationList(db, coordinator, occurrenceId)
 }

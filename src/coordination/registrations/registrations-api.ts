@@ -13,4 +13,7 @@ export const registrationsApi = {
   setAttendance: (id: string, attendance: Attendance) =>
     coordinationApi<AttendanceAnswer>(`/registrations/${id}/attendance`, { method: 'PUT', body: { attendance } }),
   cancel: (id: string) => coordinationApi<RegistrationListDto>(`/registrations/${id}/cancel`, { method: 'POST' }),
+  cancelClient: (occurrenceId: string, client: string) =>
+    coordinationApi<RegistrationListDto>(`/registrations/dates/${encodeURIComponent(occurrenceId)}/clients/${client}/cancel`, { method: 'POST' }),
+  decideGuest: (id: string, approve: boolean) => coordinationApi<RegistrationListDto>(`/registrations/${id}/guest-decision`, { method: 'POST', body: { approve } }),
 }

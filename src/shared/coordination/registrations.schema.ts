@@ -8,8 +8,11 @@ import { LOCALE_CODES } from '../locale-codes.ts'
  * of one date with attendance, a coordinator's cancellation on someone's behalf, and the CSV export.
  */
 
-/** `date_cancelled`: the date itself was cancelled; the registration is kept for the record. */
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'date_cancelled'] as const
+/**
+ * `date_cancelled`: the date itself was cancelled; the registration is kept for the record.
+ * `requested`: a guest waiting for the coordinator's approval; `declined`: a guest's request declined.
+ */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'requested', 'cancelled', 'date_cancelled', 'declined'] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 /** Attendance as a coordinator marks it; `unknown` until someone did (stored as null). */
@@ -28,7 +31,7 @@ export type CsvLanguage = (typeof CSV_LANGUAGES)[number]
 const Instant = Type.String({ format: 'date-time' })
 const Count = Type.Integer({ minimum: 0 })
 
-export const RegistrationCountsSchema = Type.Object({ confirmed: Count, waitlisted: Count, cancelled: Count })
+export const RegistrationCountsSchema = Type.Object({ confirmed: Count, waitlisted: Count, cancelled: Count, requested: Count })
 export type RegistrationCounts = Static<typeof RegistrationCountsSchema>
 
 /** One date of an event that takes registrations (or once did and has some), with its counts. */
@@ -72,7 +75,16 @@ export const RegistrationRowSchema = Type.Object({
   name: Type.Union([Type.String(), Type.Null()]),
   organisation: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
-  workingGroup: Type.String(),
+  /** Null where the event's network has no working groups. */
+  workingGroup: Type.Union([Type.String(), Type.Null()]),
+  attendingAs: literals(['participant', 'guest'] as const),
+  /** A guest's contribution to the agenda; null otherwise or once erased. */
+  contribution: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * Which client sent it, as a fingerprint of its address valid for this date only (the address itself is
+   * never shown); null once erased. Many live entries with one fingerprint are bulk entries.
+   */
+  client: Type.Union([Type.String(), Type.Null()]),
   registeredAt: Instant,
   cancelledAt: Type.Union([Instant, Type.Null()]),
   attendance: literals(ATTENDANCE_VALUES),
@@ -91,6 +103,13 @@ export type AttendanceInput = Static<typeof AttendanceInputSchema>
 
 export const AttendanceAnswerSchema = Type.Object({ id: Type.String({ format: 'uuid' }), attendance: literals(ATTENDANCE_VALUES) })
 export type AttendanceAnswer = Static<typeof AttendanceAnswerSchema>
+
+export const ClientParamsSchema = Type.Object(
+  { ...OccurrenceParamsSchema.properties, client: Type.String({ pattern: '^[0-9a-f]{12}$', description: 'a client fingerprint from the date’s list' }) },
+  { additionalProperties: false },
+)
+
+export const GuestDecisionSchema = Type.Object({ approve: Type.Boolean() }, { additionalProperties: false })
 
 export const CsvQuerySchema = Type.Object(
   {

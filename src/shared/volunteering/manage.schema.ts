@@ -6,8 +6,11 @@ import { MatchViewSchema } from '../coordination/tandem-match.schema.ts'
 export const ManageParamsSchema = Type.Object({ token: ManageTokenSchema }, { additionalProperties: false })
 export const ManageQuerySchema = Type.Object({ format: Type.Optional(literals(['json'] as const)) }, { additionalProperties: false })
 
-/** `date_cancelled`: a registration whose date was cancelled by the coordination office. */
-export const ENTRY_STATUSES = ['confirmed', 'waitlisted', 'received', 'cancelled', 'erased', 'date_cancelled'] as const
+/**
+ * `date_cancelled`: a registration whose date was cancelled by the coordination office; `requested`: a
+ * guest's registration waiting for the coordinator's approval; `declined`: that request declined.
+ */
+export const ENTRY_STATUSES = ['confirmed', 'waitlisted', 'received', 'cancelled', 'erased', 'date_cancelled', 'requested', 'declined'] as const
 
 /** What a manage token shows: the entry, its status, and (until erased) everything personal stored about it. */
 export const ManagedEntrySchema = Type.Object({

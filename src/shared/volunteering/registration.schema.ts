@@ -1,9 +1,13 @@
 import { Type, type Static } from 'typebox'
 import { EmailSchema, LIMITS, LocaleSchema, NameSchema, literals } from '../fields.schema.ts'
 import { ConsentGivenSchema, ConsentsSchema } from './fields.schema.ts'
+import { WORKING_GROUPS } from '../network/working-groups.ts'
 
-/** The working groups of the integration network (seed 004), and the cross-group meetings. */
-export const WORKING_GROUPS = ['work-training', 'culture-social', 'language', 'cross-group'] as const
+export { WORKING_GROUPS }
+
+/** A guest (seed 004 § 1 (5)) brings a contribution to the agenda and waits for the coordinator's approval. */
+export const ATTENDING_AS = ['participant', 'guest'] as const
+export const CONTRIBUTION_MAX = 500
 
 /** A registration's consents: `mail` (optional) is to e-mails about it, sent once the address is confirmed. */
 export const RegistrationConsentsSchema = Type.Object(
@@ -18,7 +22,10 @@ export const RegistrationSchema = Type.Object(
     name: NameSchema,
     organisation: Type.Optional(Type.String({ maxLength: LIMITS.organisation })),
     email: EmailSchema,
-    workingGroup: literals(WORKING_GROUPS),
+    /** Asked only where the event's network has working groups (see ../network/working-groups.ts); optional elsewhere. */
+    workingGroup: Type.Optional(literals(WORKING_GROUPS)),
+    attendingAs: Type.Optional(literals(ATTENDING_AS)),
+    contribution: Type.Optional(Type.String({ maxLength: CONTRIBUTION_MAX })),
     locale: Type.Optional(LocaleSchema),
     consents: RegistrationConsentsSchema,
   },

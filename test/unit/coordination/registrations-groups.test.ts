@@ -19,7 +19,7 @@ function date(meetupId: string, startHoursFromNow: number, extra: Partial<Regist
     status: 'scheduled',
     registrationRequired: true,
     capacity: 10,
-    counts: { confirmed: 0, waitlisted: 0, cancelled: 0 },
+    counts: { confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0 },
     ...extra,
   }
 }
@@ -27,8 +27,8 @@ function date(meetupId: string, startHoursFromNow: number, extra: Partial<Regist
 describe('date picker', () => {
   it('flags full dates, waiting lists, cancelled dates and switched-off registration', () => {
     expect(dateHints(date('a', 5))).toEqual({ full: false, waitlist: false, dateCancelled: false, registrationOff: false })
-    expect(dateHints(date('a', 5, { counts: { confirmed: 10, waitlisted: 2, cancelled: 1 } }))).toMatchObject({ full: true, waitlist: true })
-    expect(dateHints(date('a', 5, { capacity: null, counts: { confirmed: 500, waitlisted: 0, cancelled: 0 } })).full).toBe(false)
+    expect(dateHints(date('a', 5, { counts: { confirmed: 10, waitlisted: 2, cancelled: 1, requested: 0 } }))).toMatchObject({ full: true, waitlist: true })
+    expect(dateHints(date('a', 5, { capacity: null, counts: { confirmed: 500, waitlisted: 0, cancelled: 0, requested: 0 } })).full).toBe(false)
     expect(dateHints(date('a', 5, { status: 'cancelled', registrationRequired: false }))).toMatchObject({ dateCancelled: true, registrationOff: true })
   })
 
