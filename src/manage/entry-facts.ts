@@ -24,7 +24,8 @@ export function entryFacts(entry: ManagedEntry, t: Translate, locale: string): F
   if (entry.type === 'registration') {
     add('volunteering.register.organisation', p.organisation)
     add('volunteering.form.email', p.email, 'ltr')
-    add('volunteering.register.workingGroup', t(`volunteering.workingGroups.${String(entry.about.workingGroup)}`))
+    if (entry.about.workingGroup) add('volunteering.register.workingGroup', t(`volunteering.workingGroups.${String(entry.about.workingGroup)}`))
+    add('volunteering.register.contribution', p.contribution)
     return facts
   }
   add('volunteering.form.email', p.email, 'ltr')

@@ -31,7 +31,7 @@ function isLive(entry: OutboxEntry): boolean {
   if (entry.kind === 'partner-request') return Boolean(statusToken) && status === 'received'
   if (!manageToken) return false
   // A date_cancelled registration stays live: the date may take place again.
-  return entry.kind === 'registration' ? ['confirmed', 'waitlisted', 'date_cancelled'].includes(status) : entry.kind === 'tandem' && status === 'received'
+  return entry.kind === 'registration' ? ['confirmed', 'waitlisted', 'date_cancelled', 'requested'].includes(status) : entry.kind === 'tandem' && status === 'received'
 }
 
 /** A partner declaration's outcome; it waits until a coordinator applied or rejected it. */
@@ -72,7 +72,7 @@ export async function refreshStatuses(deps: { db: WillkommenDb; fetch: Fetch; no
     const view = (await answer.json()) as ManagedView
     if (view.status !== response.status) await db.outbox.update(entry.clientId, { response: { ...response, status: view.status } })
     if (entry.kind === 'tandem') await keepMatch(db, entry.clientId, view.match ?? null, deps.now?.(), view.about?.renewedAt)
-    if (view.status === 'waitlisted' || (entry.kind === 'tandem' && view.status === 'received' && view.match?.status !== 'active')) pending = true
+    if (view.status === 'waitlisted' || view.status === 'requested' || (entry.kind === 'tandem' && view.status === 'received' && view.match?.status !== 'active')) pending = true
   }
   return pending
 }

@@ -4,9 +4,10 @@ import type { OutboxEntry } from '../outbox/outbox-entry.ts'
  * What the person is told about a submission. Anything not yet answered by the server is `pending`
  * ("saved on this phone, will be sent") — never confirmed before the server said so.
  */
-export type SignupStatus = 'pending' | 'rejected' | 'confirmed' | 'waitlisted' | 'received' | 'cancelling' | 'cancelled' | 'dateCancelled'
+export type SignupStatus = 'pending' | 'rejected' | 'confirmed' | 'waitlisted' | 'requested' | 'declined' | 'received' | 'cancelling' | 'cancelled' | 'dateCancelled'
 
 /**
+ * `requested`: a guest's registration the coordinator has not approved yet; `declined`: not approved.
  * `dateCancelled`: the coordination office cancelled the date itself — as the server says, or as the
  * phone already knows from the synced dates (`dateIsCancelled`), whichever comes first.
  */
@@ -17,7 +18,7 @@ export function signupStatus(entry: OutboxEntry, cancelQueued = false, dateIsCan
   if (cancelQueued) return 'cancelling'
   if (entry.state !== 'sent' || !status) return 'pending'
   if (status === 'date_cancelled' || (dateIsCancelled && (status === 'confirmed' || status === 'waitlisted'))) return 'dateCancelled'
-  if (status === 'confirmed' || status === 'waitlisted' || status === 'received') return status
+  if (status === 'confirmed' || status === 'waitlisted' || status === 'received' || status === 'requested' || status === 'declined') return status
   return 'received'
 }
 
