@@ -127,9 +127,12 @@ const SERIES: SampleSeries[] = [
   },
   ...(
     [
-      ['ag-arbeit', 'AG Arbeit und Ausbildung', 'Arbeit und Ausbildung', 'FREQ=MONTHLY;BYDAY=2TU', 10],
-      ['ag-kultur', 'AG (Inter-)Kultur und Soziales', '(Inter-)Kultur und Soziales', 'FREQ=MONTHLY;BYDAY=2WE', 14],
-      ['ag-sprache', 'AG Sprache', 'Sprache', 'FREQ=MONTHLY;BYDAY=3TH', 15],
+      // Each group meets up to five times a year (seed 004, Geschäftsordnung § 5 (2)): here every three months.
+      ['ag-arbeit', 'AG Arbeit und Ausbildung', 'Arbeit und Ausbildung', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU', 10],
+      ['ag-kultur', 'AG (Inter-)Kultur und Soziales', '(Inter-)Kultur und Soziales', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE', 14],
+      ['ag-sprache', 'AG Sprache', 'Sprache', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=3TH', 15],
+      // Cross-group meetings of all groups once or twice a year (§ 5 (2)): here twice.
+      ['ag-uebergreifend', 'Arbeitsgruppenübergreifendes Treffen', 'Themen aller Arbeitsgruppen', 'FREQ=MONTHLY;INTERVAL=6;BYDAY=1WE', 16],
     ] as const
   ).map(
     ([key, title, topic, rrule, hour]): SampleSeries => ({

@@ -106,7 +106,6 @@ const cases: Case[] = [
       await page.getByLabel('Landkreis oder Stadt').selectOption('harz')
       await page.getByRole('textbox', { name: /^Funktion der Ansprechperson/ }).fill('Leitung')
       await page.getByRole('textbox', { name: /^E-Mail-Adresse/ }).fill(`${name.replace(/\W/g, '').toLowerCase()}@example.org`)
-      await page.getByRole('checkbox', { name: 'Sprache' }).check()
       await page.getByRole('checkbox', { name: /um das Partnerverzeichnis und den Verteiler/ }).check()
     },
     submit: 'Erklärung speichern und senden',

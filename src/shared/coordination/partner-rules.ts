@@ -1,6 +1,7 @@
 import { normalizeEmail, normalizeSubmission } from '../volunteering/normalize.ts'
 import { validate, type FieldErrors } from '../validate.ts'
 import { PartnerInputSchema, PartnerRequestSchema, type PartnerInput, type PartnerRequestInput } from './partner.schema.ts'
+import { workingGroupsOf } from '../network/working-groups.ts'
 
 /**
  * What the partner declaration form and the server both do before and after the schema: clean the
@@ -26,7 +27,8 @@ const required = 'errors.required'
 
 /**
  * Rules a JSON Schema cannot say simply. An entry or a change needs the address, the contact
- * person's function, at least one working group and the consent to store; a change also names the
+ * person's function, at least one working group where the district's network has them (seed 004)
+ * and the consent to store; a change also names the
  * entry it changes. A deletion needs only the organisation, district and e-mail of the entry.
  */
 export function partnerRequestRuleErrors(input: Partial<PartnerRequestInput>): FieldErrors {
@@ -34,7 +36,7 @@ export function partnerRequestRuleErrors(input: Partial<PartnerRequestInput>): F
   if (input.kind !== 'entry' && input.kind !== 'change') return errors
   if (!input.address) errors.address = required
   if (!input.contactFunction) errors.contactFunction = required
-  if (!input.workingGroups || input.workingGroups.length === 0) errors.workingGroups = required
+  if (workingGroupsOf(input.district).length > 0 && (!input.workingGroups || input.workingGroups.length === 0)) errors.workingGroups = required
   if (!input.consents?.store) errors['consents.store'] = required
   if (input.kind === 'change') {
     if (!input.entry?.organisation) errors['entry.organisation'] = required
