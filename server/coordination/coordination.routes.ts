@@ -11,6 +11,7 @@ import type { LoginLimits } from './auth/login-limit.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { coordinationMeetupsRoutes } from './meetups/meetups.routes.ts'
 import { coordinationRegistrationsRoutes } from './registrations/registrations.routes.ts'
+import { coordinationNetworkRulesRoutes, networkRulesRoutes } from '../network/network-rules.routes.ts'
 import { coordinationTandemsRoutes } from './tandems/tandems.routes.ts'
 import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
 import { coordinationContentRoutes } from './content/content.routes.ts'
@@ -33,6 +34,7 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
   await registerRateLimit(app, db)
   await app.register(loginRoutes, { db, loginLimits, ...(passwordCost ? { passwordCost } : {}) })
   await app.register(partnerRequestRoutes, { db })
+  await app.register(networkRulesRoutes, { db })
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', authenticate(db))
@@ -44,5 +46,6 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
     await authenticated.register(coordinationPartnersRoutes, { db })
     await authenticated.register(coordinationContentRoutes, { db })
     await authenticated.register(coordinationFeedbackRoutes, { db })
+    await authenticated.register(coordinationNetworkRulesRoutes, { db })
   })
 }

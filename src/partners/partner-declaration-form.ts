@@ -1,4 +1,5 @@
 import { CURRENT_PARTNER_CONSENT_VERSION, type PartnerRequestInput } from '../shared/coordination/partner.schema.ts'
+import { workingGroupsOf } from '../shared/network/working-groups.ts'
 
 /** What the partner declaration form edits: plain strings and lists, so it can be autosaved as typed. */
 export interface PartnerDeclarationFormState {
@@ -17,6 +18,8 @@ export interface PartnerDeclarationFormState {
   /** When each consent box was ticked (ISO), or '' when not ticked. */
   consentStore: string
   consentPublish: string
+  /** The version of the district's network rules the partner acknowledged ('' when not ticked). */
+  rulesVersion: string
 }
 
 export function emptyPartnerDeclarationForm(district = ''): PartnerDeclarationFormState {
@@ -34,6 +37,7 @@ export function emptyPartnerDeclarationForm(district = ''): PartnerDeclarationFo
     note: '',
     consentStore: '',
     consentPublish: '',
+    rulesVersion: '',
   }
 }
 
@@ -53,7 +57,9 @@ export function partnerDeclarationPayload(form: PartnerDeclarationFormState, loc
     address: form.address,
     contactFunction: form.contactFunction,
     phone: form.phone,
-    workingGroups: [...form.workingGroups],
+    // Only the groups of the chosen district's network (none where it has none).
+    workingGroups: form.workingGroups.filter((g) => (workingGroupsOf(form.district) as readonly string[]).includes(g)),
+    ...(form.rulesVersion ? { rulesVersion: form.rulesVersion } : {}),
     consents: {
       ...(form.consentStore ? { store: consent(form.consentStore) } : {}),
       ...(form.consentPublish ? { publish: consent(form.consentPublish) } : {}),
@@ -77,5 +83,6 @@ export function partnerDeclarationFormFrom(payload: Partial<PartnerRequestInput>
     note: payload.note ?? '',
     consentStore: payload.consents?.store?.givenAt ?? '',
     consentPublish: payload.consents?.publish?.givenAt ?? '',
+    rulesVersion: payload.rulesVersion ?? '',
   }
 }

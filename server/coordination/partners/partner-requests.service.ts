@@ -9,16 +9,28 @@ import { writeAudit } from '../audit/audit.ts'
 import { assertDistrict } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
 import { createPartner, deletePartner, partnerNotFound, updatePartner, type PartnerRow } from './partners.service.ts'
+import { acknowledgedRules } from '../../network/network-rules.service.ts'
+import { currentRules } from '../../network/network-rules.repository.ts'
 
 type RequestRow = Selectable<PartnerRequestsTable>
 
 /** Stores a partner organisation's declaration for the coordinators of its district to decide. */
 export async function receivePartnerRequest(trx: Transaction<Database>, input: PartnerRequestInput, now: Date): Promise<Answer> {
+  const rulesVersion = await acknowledgedRules(trx, input)
   const id = randomUUID()
   const { token, hash } = newManageToken()
   await trx
     .insertInto('partner_requests')
-    .values({ id, kind: input.kind, district: input.district, details: JSON.stringify(input), status: 'open', submitted_at: now, status_token_hash: hash })
+    .values({
+      id,
+      kind: input.kind,
+      district: input.district,
+      details: JSON.stringify(input),
+      status: 'open',
+      submitted_at: now,
+      status_token_hash: hash,
+      rules_version: rulesVersion,
+    })
     .execute()
   await writeAudit(trx, { actor: 'partner', action: 'partner-request.receive', entity: 'partner-request', entityId: id, district: input.district, details: { kind: input.kind } })
   return { statusCode: 201, body: { id, status: 'received', statusToken: token } }
@@ -69,8 +81,10 @@ export function suggestPartner(details: PartnerRequestInput, district: string, c
   return best?.id ?? null
 }
 
-function toItem(row: RequestRow, suggestedPartnerId: string | null): PartnerRequestItem {
+function toItem(row: RequestRow, suggestedPartnerId: string | null, rulesCurrent: string | null = null): PartnerRequestItem {
   return {
+    rulesVersion: row.rules_version,
+    rulesCurrent,
     id: row.id,
     kind: row.kind,
     status: row.status,
@@ -94,7 +108,9 @@ export async function listPartnerRequests(db: Kysely<Database>, scope: string[] 
   let candidates = db.selectFrom('partners').select(['id', 'organisation', 'email', 'district'])
   if (scope !== 'all') candidates = candidates.where('district', 'in', scope)
   const partners = await candidates.execute()
-  return rows.map((r) => toItem(r, r.details ? suggestPartner(r.details as PartnerRequestInput, r.district, partners) : null))
+  const inForce = new Map<string, string | null>()
+  for (const district of new Set(rows.map((r) => r.district))) inForce.set(district, (await currentRules(db, district))?.version ?? null)
+  return rows.map((r) => toItem(r, r.details ? suggestPartner(r.details as PartnerRequestInput, r.district, partners) : null, inForce.get(r.district) ?? null))
 }
 
 const notFound = () => new Problem(404, 'not_found', 'No such partner request.')
@@ -158,6 +174,8 @@ export async function applyPartnerRequest(
     } else {
       await deletePartner(trx, await targetPartner(trx, coordinator, partnerId), context)
     }
+    // The partner keeps the version of the rules it acknowledged.
+    if (partner && request.rules_version) await trx.updateTable('partners').set({ rules_version: request.rules_version }).where('id', '=', partner.id).execute()
     const decided = await trx
       .updateTable('partner_requests')
       .set({ status: 'applied', decided_at: now, decided_by: coordinator.email, details: null, partner_id: partner?.id ?? null })

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DistrictSchema, EmailSchema, LocaleSchema, PhoneSchema, literals } from '../fields.schema.ts'
 import { WORKING_GROUPS } from '../volunteering/registration.schema.ts'
+import { RulesVersionSchema } from '../network/network-rules.schema.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 
 /**
@@ -65,6 +66,8 @@ export const PartnerRequestSchema = Type.Object(
     ),
     note: Type.Optional(Type.String({ maxLength: PARTNER_LIMITS.note })),
     locale: Type.Optional(LocaleSchema),
+    /** The version of the district's network rules the partner acknowledges; needed for an entry or a change where rules are published. */
+    rulesVersion: Type.Optional(RulesVersionSchema),
     consents: Type.Object(
       { store: Type.Optional(PartnerConsentSchema), publish: Type.Optional(PartnerConsentSchema) },
       { additionalProperties: false },
@@ -193,6 +196,9 @@ export const PartnerRequestItemSchema = Type.Object({
   details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   /** For a change or deletion: the listed partner that best matches the named entry, if any. */
   suggestedPartnerId: Type.Union([Type.String(), Type.Null()]),
+  /** The rules version acknowledged, and the district's version in force now (older: flagged to the coordinator). */
+  rulesVersion: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  rulesCurrent: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export type PartnerRequestItem = Static<typeof PartnerRequestItemSchema>
 

@@ -26,6 +26,7 @@ export const ManageTokenSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })
 
 export const SubmissionAnswerSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  status: literals(['confirmed', 'waitlisted', 'received'] as const),
+  /** `requested`: a guest's registration, until a coordinator approves or declines it. */
+  status: literals(['confirmed', 'waitlisted', 'received', 'requested'] as const),
   manageToken: Type.String(),
 })
