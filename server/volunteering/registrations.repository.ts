@@ -7,7 +7,7 @@ import type { Answer } from '../idempotency/idempotency.ts'
 import { deviceManageToken, newManageToken } from './manage-token.ts'
 import { Problem } from '../errors/problem.ts'
 import { eraseMailOf } from '../mail/mail-queue.repository.ts'
-import { newMailToken, queueConfirmRequest, queueRegistrationMails } from '../mail/registration-mail.ts'
+import { newMailToken, queueConfirmRequest, queueRegistrationMail, queueRegistrationMails } from '../mail/registration-mail.ts'
 import { registrationRuleErrors } from '../../src/shared/volunteering/rules.ts'
 
 /**
@@ -34,13 +34,13 @@ async function storeCount(trx: Transaction<Database>, occurrenceId: string): Pro
   await trx.updateTable('registration_counters').set({ confirmed }).where('occurrence_id', '=', occurrenceId).execute()
 }
 
-/** The live (confirmed or waitlisted) registration a person already holds for a date, by manage token or e-mail. */
+/** The live (confirmed, waitlisted or requested) registration a person already holds for a date, by manage token or e-mail. */
 async function findHeldPlace(trx: Transaction<Database>, occurrenceId: string, email: string, tokenHash: string | undefined) {
   return trx
     .selectFrom('registrations')
     .select(['id', 'status', 'manage_token_hash'])
     .where('occurrence_id', '=', occurrenceId)
-    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .where('status', 'in', LIVE_STATUSES)
     .where((eb) => eb.or([eb('email', '=', email), ...(tokenHash ? [eb('manage_token_hash', '=', tokenHash)] : [])]))
     .orderBy('created_at')
     .limit(1)
@@ -162,6 +162,8 @@ export async function decideGuest(trx: Transaction<Database>, id: string, approv
   const status = await placeFor(trx, current.occurrence_id)
   await trx.updateTable('registrations').set({ status, created_at: now }).where('id', '=', id).execute()
   await storeCount(trx, current.occurrence_id)
+  // A guest who wants mail (address confirmed) hears of it like anyone registering.
+  await queueRegistrationMail(trx, id, status === 'confirmed' ? 'registration-confirmed' : 'registration-waitlisted', now)
   return status
 }
 

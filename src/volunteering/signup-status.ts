@@ -17,7 +17,7 @@ export function signupStatus(entry: OutboxEntry, cancelQueued = false, dateIsCan
   if (entry.state === 'sent' && (status === 'cancelled' || status === 'erased')) return 'cancelled'
   if (cancelQueued) return 'cancelling'
   if (entry.state !== 'sent' || !status) return 'pending'
-  if (status === 'date_cancelled' || (dateIsCancelled && (status === 'confirmed' || status === 'waitlisted'))) return 'dateCancelled'
+  if (status === 'date_cancelled' || (dateIsCancelled && (status === 'confirmed' || status === 'waitlisted' || status === 'requested'))) return 'dateCancelled'
   if (status === 'confirmed' || status === 'waitlisted' || status === 'received' || status === 'requested' || status === 'declined') return status
   return 'received'
 }
