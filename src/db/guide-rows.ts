@@ -5,7 +5,8 @@ export interface StepProgress {
   doneAt: string
 }
 
-export const BOOKMARK_KINDS = ['step', 'contact', 'meetup'] as const
+/** `meetup` is a whole series (saved before dates could be); `date` is one date of a meetup. */
+export const BOOKMARK_KINDS = ['step', 'contact', 'meetup', 'date'] as const
 export type BookmarkKind = (typeof BOOKMARK_KINDS)[number]
 
 /** Something the person saved to find again. */

@@ -1,4 +1,3 @@
-import type { BookmarkKind } from '../db/guide-rows.ts'
 import type { Contact } from '../shared/contacts/contact.schema.ts'
 import type { GuideEntry } from '../guide/guide-entry.ts'
 import type { LocalizedText } from '../shared/localized-text.ts'
@@ -6,7 +5,7 @@ import type { Meetup } from '../shared/meetups/meetup.schema.ts'
 import { districtBySlug } from '../shared/districts.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 
-export type SearchKind = BookmarkKind
+export type SearchKind = 'step' | 'contact' | 'meetup'
 
 /** One searchable thing, with its text in the chosen language and in German side by side. */
 export interface SearchDoc {

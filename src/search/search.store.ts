@@ -6,6 +6,8 @@ import { i18n } from '../i18n/i18n.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
 import { joinGuide, NO_GUIDE_ROWS, readGuideRows } from '../guide/guide-entry.ts'
+import { readNextDates } from '../meetups/next-dates.ts'
+import type { MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
 import { searchDocs } from './search-docs.ts'
 import { buildSearchIndex, groupHits, searchIndex, type SearchLanguage } from './search-index.ts'
 import { loadStemmer } from './word-stems.ts'
@@ -15,8 +17,13 @@ export const useSearchStore = defineStore('search', () => {
   const query = ref('')
   const settings = useSettingsStore()
   const rows = useLiveQuery(
-    async () => ({ guide: await readGuideRows(db), contacts: await db.contacts.toArray(), meetups: await db.meetups.toArray() }),
-    { guide: NO_GUIDE_ROWS, contacts: [], meetups: [] },
+    async () => ({
+      guide: await readGuideRows(db),
+      contacts: await db.contacts.toArray(),
+      meetups: await db.meetups.toArray(),
+      nextDates: await readNextDates(db),
+    }),
+    { guide: NO_GUIDE_ROWS, contacts: [], meetups: [], nextDates: new Map<string, MeetupOccurrence>() },
   )
   const content = computed(() => ({ ...rows.value, steps: joinGuide(rows.value.guide, settings.district) }))
   // The chosen language's stemmer and German's, loaded with this view (a few KB each, cached for offline use).
@@ -42,5 +49,11 @@ export const useSearchStore = defineStore('search', () => {
     }
   })
 
-  return { query, groups, byKey }
+  /** Where a meetup hit leads: its next date, or the list when it has none ahead. */
+  function meetupTarget(meetupId: string) {
+    const next = rows.value.nextDates.get(meetupId)
+    return next ? { name: 'meetup', params: { occurrenceId: next.id } } : { name: 'meetups' }
+  }
+
+  return { query, groups, byKey, meetupTarget }
 })
