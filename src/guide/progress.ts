@@ -27,3 +27,16 @@ export function currentPhase(progress: readonly PhaseProgress[]): GuidePhase {
 export function isPhase(value: unknown): value is GuidePhase {
   return (GUIDE_PHASES as readonly unknown[]).includes(value)
 }
+
+export type NextInGuide<S> = { step: S; phase?: undefined } | { phase: GuidePhase; step?: undefined }
+
+/** What follows a step: the next one of its phase, else the next phase; nothing after the last step of the last phase. */
+export function nextInGuide<S extends Pick<GuideStep, 'phase' | 'order' | 'id'>>(steps: readonly S[], id: string): NextInGuide<S> | undefined {
+  const current = steps.find((s) => s.id === id)
+  if (!current) return undefined
+  const inPhase = stepsOfPhase(steps, current.phase)
+  const step = inPhase[inPhase.indexOf(current) + 1]
+  if (step) return { step }
+  const phase = GUIDE_PHASES[GUIDE_PHASES.indexOf(current.phase) + 1]
+  return phase ? { phase } : undefined
+}

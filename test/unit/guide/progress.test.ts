@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentPhase, phaseProgress, stepsOfPhase } from '../../../src/guide/progress.ts'
+import { currentPhase, nextInGuide, phaseProgress, stepsOfPhase } from '../../../src/guide/progress.ts'
 import { pickText } from '../../../src/i18n/localized.ts'
 import { formatCheckedOn, stepText } from '../../../src/guide/step-text.ts'
 import { FIXTURE_STEPS } from '../../fixtures/guide-steps.ts'
@@ -24,6 +24,15 @@ describe('guide progress', () => {
   it('lists a phase’s steps in their order', () => {
     const shuffled = [...FIXTURE_STEPS].reverse()
     expect(stepsOfPhase(shuffled, 'first-steps').map((s) => s.id)).toEqual(['anmeldung', 'residence-permit'])
+  })
+
+  it('leads from a step to the next one of its phase, from the last one to the next phase, and on from the very last to nothing', () => {
+    const shuffled = [...FIXTURE_STEPS].reverse()
+    expect(nextInGuide(shuffled, 'anmeldung')?.step?.id).toBe('residence-permit')
+    expect(nextInGuide(shuffled, 'residence-permit')).toEqual({ phase: 'settling-in' })
+    expect(nextInGuide(shuffled, 'learn-german')).toEqual({ phase: 'first-steps' })
+    expect(nextInGuide(shuffled, 'language-cafe')).toBeUndefined()
+    expect(nextInGuide(shuffled, 'no-such-step')).toBeUndefined()
   })
 })
 
