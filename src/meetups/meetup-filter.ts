@@ -21,12 +21,13 @@ export interface MeetupDay {
   entries: ListedOccurrence[]
 }
 
-/** End of the current week (Sunday 24:00 Berlin), as a day key to compare against. */
-export function endOfWeekKey(now: Date): string {
-  const today = berlinDay(now)
-  const d = new Date(`${today}T12:00:00Z`)
-  const daysToSunday = (7 - d.getUTCDay()) % 7
-  return new Date(d.getTime() + daysToSunday * 86400000).toISOString().slice(0, 10)
+/**
+ * Last Berlin day of "the next seven days" (today and the six after), as a day key to compare against.
+ * Not "until Sunday": on a Sunday that would leave only the rest of the day.
+ */
+export function lastDayOfNextSeven(now: Date): string {
+  const today = new Date(`${berlinDay(now)}T12:00:00Z`)
+  return new Date(today.getTime() + 6 * 86400000).toISOString().slice(0, 10)
 }
 
 /** Pure filtering and grouping, so it is tested without IndexedDB. Dates are listed by start, in whatever order they come. */
@@ -37,7 +38,7 @@ export function listMeetups(
   now: Date,
   limit: number,
 ): { days: MeetupDay[]; more: boolean } {
-  const weekEnd = filter.thisWeek ? endOfWeekKey(now) : undefined
+  const weekEnd = filter.thisWeek ? lastDayOfNextSeven(now) : undefined
   const bySeries = new Map<string, MeetupOccurrence[]>()
   const matching: ListedOccurrence[] = []
   const byStart = [...occurrences].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
@@ -63,4 +64,20 @@ export function listMeetups(
     days.set(key, [...(days.get(key) ?? []), entry])
   }
   return { days: [...days].map(([day, entries]) => ({ day, entries })), more: matching.length > limit }
+}
+
+/**
+ * When the chosen district has nothing that fits: the next dates in other districts that the phone
+ * holds, of the same kind and language, at any time (the way on from an empty start screen).
+ */
+export function nextElsewhere(
+  occurrences: MeetupOccurrence[],
+  meetups: Map<string, Meetup>,
+  filter: MeetupFilter,
+  now: Date,
+  count: number,
+): ListedOccurrence[] {
+  const wider = { ...filter, district: 'all', thisWeek: false }
+  const others = occurrences.filter((o) => o.district !== filter.district && o.status === 'scheduled')
+  return listMeetups(others, meetups, wider, now, count).days.flatMap((d) => d.entries)
 }

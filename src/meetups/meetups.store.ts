@@ -5,15 +5,23 @@ import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
-import { listMeetups, type MeetupFilter } from './meetup-filter.ts'
+import { listMeetups, nextElsewhere, type MeetupFilter } from './meetup-filter.ts'
+import { upcomingFrom } from './next-dates.ts'
 
 const PAGE = 50
 
 function upcomingOccurrences(district: string): Promise<MeetupOccurrence[]> {
-  // Dates that are still running count as upcoming.
-  const from = new Date(Date.now() - 2 * 3600000).toISOString()
+  const from = upcomingFrom(new Date())
   if (district === 'all') return db.meetupOccurrences.where('startsAt').aboveOrEqual(from).toArray()
   return db.meetupOccurrences.where('[district+startsAt]').between([district, from], [district, '\uffff']).toArray()
+}
+
+/** Keeps `onRows` fed with the upcoming dates of a district ('all': every one on the phone). */
+function watchUpcoming(district: string, onRows: (rows: MeetupOccurrence[]) => void): Subscription {
+  return liveQuery(() => upcomingOccurrences(district)).subscribe({
+    next: onRows,
+    error: (err: unknown) => console.error('IndexedDB query failed', err),
+  })
 }
 
 /** Upcoming meetup dates from IndexedDB, filtered and grouped by Berlin day; never from the network. */
@@ -39,12 +47,9 @@ export const useMeetupsStore = defineStore('meetups', () => {
     () => filter.value.district,
     (district) => {
       subscription?.unsubscribe()
-      subscription = liveQuery(() => upcomingOccurrences(district)).subscribe({
-        next: (rows) => {
-          upcoming.value = rows
-          loaded.value = true
-        },
-        error: (err: unknown) => console.error('IndexedDB query failed', err),
+      subscription = watchUpcoming(district, (rows) => {
+        upcoming.value = rows
+        loaded.value = true
       })
     },
     { immediate: true },
@@ -52,6 +57,21 @@ export const useMeetupsStore = defineStore('meetups', () => {
 
   const list = computed(() => listMeetups(upcoming.value, meetups.value, filter.value, new Date(), limit.value))
   const byDay = computed(() => list.value.days)
+
+  // The start screen is never a dead end: when the chosen district has nothing that fits, the next
+  // dates elsewhere on the phone are read (only then) and offered.
+  const emptyInDistrict = computed(() => loaded.value && byDay.value.length === 0 && filter.value.district !== 'all')
+  const everywhere = shallowRef<MeetupOccurrence[]>([])
+  let everywhereSubscription: Subscription | undefined
+  watch(
+    emptyInDistrict,
+    (empty) => {
+      everywhereSubscription?.unsubscribe()
+      everywhereSubscription = empty ? watchUpcoming('all', (rows) => (everywhere.value = rows)) : undefined
+    },
+    { immediate: true },
+  )
+  const elsewhere = computed(() => (emptyInDistrict.value ? nextElsewhere(everywhere.value, meetups.value, filter.value, new Date(), 3) : []))
 
   function setFilter(change: Partial<MeetupFilter>): void {
     if (change.district !== undefined) districtTouched = true
@@ -63,5 +83,5 @@ export const useMeetupsStore = defineStore('meetups', () => {
     limit.value += PAGE
   }
 
-  return { filter, byDay, list, meetups, upcoming, loaded, setFilter, showMore }
+  return { filter, byDay, list, elsewhere, meetups, upcoming, loaded, setFilter, showMore }
 })

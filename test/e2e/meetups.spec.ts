@@ -35,7 +35,7 @@ test('filters the dates by district and by kind', async ({ page }) => {
 
   await page.getByLabel('Landkreis').selectOption('harz')
   await expect(page.getByTestId('no-matches')).toBeVisible()
-  await expect(page.getByTestId('meetup')).toHaveCount(0)
+  await expect(page.getByTestId('meetup-day')).toHaveCount(0)
 })
 
 test('opens a meetup offline and puts one date and the whole series into a calendar file', async ({ page, context }) => {
