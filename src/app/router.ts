@@ -3,6 +3,7 @@ import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 import { applyLocale } from '../i18n/i18n.ts'
 import { LOCALES, matchLocale, SOURCE_LOCALE } from '../i18n/locales.ts'
+import { focusHeadingOnNavigation } from './focus-heading.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -116,5 +117,6 @@ export function createAppRouter(): Router {
     const { enterCoordination } = await import('../coordination/coordination-guard.ts')
     return enterCoordination(to)
   })
+  focusHeadingOnNavigation(router)
   return router
 }
