@@ -88,8 +88,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; p
       const meetup = await findMeetup(db, request.params.meetupId)
       if (!meetup) return reply.status(404).send(notFound('meetup'))
       const lang = request.query.lang ?? 'de'
-      const title = meetup.title[lang] ?? meetup.title.de ?? ''
-      return sendCalendar(reply, seriesCalendar(meetup, lang, app.now(), eventUrl(publicUrl)), icsFileName(title))
+      const titles = [meetup.title[lang] ?? '', meetup.title.de ?? '']
+      return sendCalendar(reply, seriesCalendar(meetup, lang, app.now(), eventUrl(publicUrl)), icsFileName(titles))
     },
   )
 
@@ -107,9 +107,9 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; p
       const found = await findOccurrence(db, request.params.occurrenceId)
       if (!found) return reply.status(404).send(notFound('date'))
       const lang = request.query.lang ?? 'de'
-      const title = found.meetup.title[lang] ?? found.meetup.title.de ?? ''
+      const titles = [found.meetup.title[lang] ?? '', found.meetup.title.de ?? '']
       const body = occurrenceCalendar(found.meetup, found.occurrence, lang, app.now(), eventUrl(publicUrl, found.occurrence.id))
-      return sendCalendar(reply, body, icsFileName(title, found.occurrence.originalStart.slice(0, 8)))
+      return sendCalendar(reply, body, icsFileName(titles, found.occurrence.originalStart.slice(0, 8)))
     },
   )
 }

@@ -2,6 +2,7 @@ import type { Meetup, MeetupOccurrence } from '../shared/meetups/meetup.schema.t
 import { icsFileName, occurrenceCalendar, seriesCalendar } from '../shared/meetups/meetup-ics.ts'
 import { pickText } from '../i18n/localized.ts'
 import { berlinDay } from '../shared/berlin-time.ts'
+import { SOURCE_LOCALE } from '../i18n/locales.ts'
 
 /** Link to one date of a meetup in this app; the colon of the id may stay (valid in a path, shorter QR). */
 export function occurrenceUrl(id: string): string {
@@ -20,13 +21,17 @@ function save(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
+/** The title in the person's language, then German: the file is named by the first with Latin letters. */
+function fileTitles(meetup: Meetup, locale: string): string[] {
+  return [pickText(meetup.title, locale).text, meetup.title[SOURCE_LOCALE] ?? '']
+}
+
 /** Builds the .ics on the phone from IndexedDB data, so it works offline too. */
 export function downloadOccurrence(meetup: Meetup, occurrence: MeetupOccurrence, locale: string): void {
-  const title = pickText(meetup.title, locale).text
-  save(occurrenceCalendar(meetup, occurrence, locale, new Date(), occurrenceUrl(occurrence.id)), icsFileName(title, berlinDay(new Date(occurrence.startsAt))))
+  const fileName = icsFileName(fileTitles(meetup, locale), berlinDay(new Date(occurrence.startsAt)))
+  save(occurrenceCalendar(meetup, occurrence, locale, new Date(), occurrenceUrl(occurrence.id)), fileName)
 }
 
 export function downloadSeries(meetup: Meetup, occurrenceId: string, locale: string): void {
-  const title = pickText(meetup.title, locale).text
-  save(seriesCalendar(meetup, locale, new Date(), occurrenceUrl(occurrenceId)), icsFileName(title))
+  save(seriesCalendar(meetup, locale, new Date(), occurrenceUrl(occurrenceId)), icsFileName(fileTitles(meetup, locale)))
 }

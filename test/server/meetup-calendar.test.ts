@@ -10,7 +10,7 @@ function series(overrides: Partial<SeriesInput>): SeriesInput {
   return {
     id: STENDAL_ID,
     kind: 'welcome-table',
-    title: { de: 'Welcome Table Stendal', en: 'Welcome Table Stendal (en)' },
+    title: { de: 'Welcome Table Stendal', en: 'Welcome Table Stendal (en)', ar: 'طاولة الترحيب في شتندال' },
     description: { de: 'Treffen, mit Kaffee; einfach kommen' },
     district: 'stendal',
     placeName: 'Gemeindesaal',
@@ -120,6 +120,9 @@ describe.each(DATABASES)('calendar files on %s', (kind) => {
     const [single] = events(one.body)
     expect(single!.component.getFirstPropertyValue('status')).toBe('CANCELLED')
     expect(single!.startDate.toJSDate().toISOString()).toBe('2027-04-01T15:00:00.000Z')
+    // A title without Latin letters: the German one names the file, not a generic "termin".
+    const arabic = await app.inject({ url: `/api/v1/meetup-occurrences/${STENDAL_ID}:20270401T1700/calendar.ics?lang=ar` })
+    expect(arabic.headers['content-disposition']).toBe('attachment; filename="welcome-table-stendal-20270401.ics"')
   })
 
   it('answers 404 for unknown ids and 400 for malformed ones', async () => {

@@ -83,8 +83,12 @@ export function seriesCalendar(m: Meetup, lang: string, now: Date, url?: string)
   return buildCalendar({ name: text(m.title, lang), events: seriesEvents(m, lang, url), now })
 }
 
-/** Safe file name for a download, e.g. maedchentreff-tangermuende-2026-12-03.ics. */
-export function icsFileName(title: string, date?: string): string {
-  const slug = asciiSlug(title).toLowerCase()
+/**
+ * Safe file name for a download, e.g. maedchentreff-tangermuende-2026-12-03.ics. Given the title in
+ * several languages (the person's, then German), the first one with Latin letters names the file, so an
+ * Arabic or Ukrainian title still gives the event's name rather than a generic one.
+ */
+export function icsFileName(title: string | readonly string[], date?: string): string {
+  const slug = (typeof title === 'string' ? [title] : title).map((t) => asciiSlug(t).toLowerCase()).find((s) => s !== '')
   return `${slug || 'termin'}${date ? `-${date}` : ''}.ics`
 }

@@ -133,4 +133,10 @@ describe('download file name', () => {
     expect(icsFileName('Sprachcafé; Straße')).toBe('sprachcafe-strasse.ics')
     expect(icsFileName('مقهى اللغة')).toBe('termin.ics')
   })
+
+  it('names the file after the event when the title in the person\'s language has no Latin letters (German stands in)', () => {
+    expect(icsFileName(['طاولة الترحيب في شتندال', 'Welcome Table Stendal'], '2026-12-03')).toBe('welcome-table-stendal-2026-12-03.ics')
+    expect(icsFileName(['Мовне кафе Штендаль', 'Sprachcafé Stendal'])).toBe('sprachcafe-stendal.ics')
+    expect(icsFileName(['Language café Stendal', 'Sprachcafé Stendal'])).toBe('language-cafe-stendal.ics')
+  })
 })
