@@ -215,8 +215,12 @@ test.describe('no axe violations in Arabic on what changed', () => {
     await chooseDistrict(page, 'Stendal')
     await keepNeighbours(page)
     await page.goto('/guide/step/register-address')
-    await page.getByTestId('contacts-others-toggle').click({ timeout: 30_000 })
-    await expect(page.getByTestId('contacts-others')).toBeVisible()
+    // The neighbours' contacts are still arriving (the list re-renders): open the fold once it holds.
+    const toggle = page.getByTestId('contacts-others-toggle')
+    await expect(async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click({ timeout: 5_000 })
+      await expect(page.getByTestId('contacts-others')).toBeVisible({ timeout: 1_000 })
+    }).toPass({ timeout: 60_000 })
     await expect(page.getByTestId('next-in-guide')).toBeVisible()
     await expectNoAxeViolations(page)
     await page.goto('/guide/first-steps')
