@@ -64,7 +64,7 @@ test('start over asks first, and clears the ticks only after yes', async ({ page
   await openGuide(page, 'Wegweiser')
   await page.getByRole('link', { name: 'Erste Schritte' }).click()
   await page.getByTestId('guide-step').first().getByRole('link').click()
-  await page.getByRole('checkbox', { name: 'Erledigt' }).check()
+  await page.getByRole('checkbox', { name: 'Erledigt', exact: true }).check()
   await page.goto('/guide')
   const progress = page.getByTestId('phase-first-steps').getByTestId('phase-progress')
   await expect(progress).toHaveText(/^1 von \d+ erledigt$/)
