@@ -1,4 +1,7 @@
 import { execSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { E2E_PASSWORD } from './test/e2e/e2e-accounts.ts'
 
@@ -16,6 +19,10 @@ function chromiumPath(): string {
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 4173)
+
+// A fresh data folder per run, named here so tests can read what the server wrote there (mails as .eml
+// files in DATA_DIR/mail/, no SMTP_URL). Workers inherit the runner's environment, so all see one folder.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'willkommen-e2e-'))
 
 // Parallel work in one checkout can build into its own folder: E2E_WEB_ROOT=/tmp/dist-x E2E_PORT=4174.
 const WEB_ROOT = process.env.E2E_WEB_ROOT ?? new URL('./dist', import.meta.url).pathname
@@ -43,7 +50,7 @@ export default defineConfig({
   webServer: {
     // A fresh database per run, with three coordinator accounts made by the real CLI (see E2E_COORDINATORS).
     command: [
-      'export DATA_DIR="$(mktemp -d)"',
+      'export DATA_DIR="$E2E_DATA_DIR"',
       'node scripts/coordinator-add.ts --email admin@example.org --role admin',
       'node scripts/coordinator-add.ts --email stendal@example.org --district stendal',
       'node scripts/coordinator-add.ts --email harz@example.org --district harz',
@@ -54,6 +61,6 @@ export default defineConfig({
     // Three accounts are made before the server starts, each opening the database: on a 2-core machine busy with
     // other builds that took over 3 minutes (2026-11-30), so the cap on waiting is 10.
     timeout: 600_000,
-    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD, LOGIN_ATTEMPTS: '1000' },
+    env: { WEB_ROOT, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', COORDINATOR_PASSWORD: E2E_PASSWORD, LOGIN_ATTEMPTS: '1000', MAIL_POLL_SECONDS: '1' },
   },
 })

@@ -29,11 +29,11 @@ import { scheduleMailWorker, sendDueMail } from './mail/mail-worker.ts'
 import { mailRoutes } from './mail/mail.routes.ts'
 import { feedbackRoutes } from './feedback/feedback.routes.ts'
 
-/** Request log lines without secrets: a manage or declaration status token in the path is a key to someone's data. */
+/** Request log lines without secrets: a manage, declaration status or set-password token in the path is a key to someone's data. */
 function redactRequest(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
-    url: request.url.replace(/(\/manage\/|^\/api\/v1\/partner-requests\/)[^/?]+/, '$1[token]'),
+    url: request.url.replace(/(\/manage\/|^\/api\/v1\/partner-requests\/|^\/coordination\/password\/)[^/?]+/, '$1[token]'),
     remoteAddress: request.ip,
   }
 }

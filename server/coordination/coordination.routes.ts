@@ -16,6 +16,7 @@ import { coordinationTandemsRoutes } from './tandems/tandems.routes.ts'
 import { coordinationPartnersRoutes, partnerRequestRoutes } from './partners/partners.routes.ts'
 import { coordinationContentRoutes } from './content/content.routes.ts'
 import { coordinationFeedbackRoutes } from './feedback/feedback.routes.ts'
+import { accountsRoutes, passwordRoutes } from './accounts/accounts.routes.ts'
 
 export interface CoordinationOptions {
   db: Kysely<Database>
@@ -35,6 +36,7 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
   await app.register(loginRoutes, { db, loginLimits, ...(passwordCost ? { passwordCost } : {}) })
   await app.register(partnerRequestRoutes, { db })
   await app.register(networkRulesRoutes, { db })
+  await app.register(passwordRoutes, { db, ...(passwordCost ? { passwordCost } : {}) })
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', authenticate(db))
@@ -47,5 +49,6 @@ export const coordinationRoutes: FastifyPluginAsync<CoordinationOptions> = async
     await authenticated.register(coordinationContentRoutes, { db })
     await authenticated.register(coordinationFeedbackRoutes, { db })
     await authenticated.register(coordinationNetworkRulesRoutes, { db })
+    await authenticated.register(accountsRoutes, { db })
   })
 }

@@ -10,14 +10,15 @@ export interface NewCoordinator {
   districts: string[]
 }
 
-/** Creates an account, or sets a new password, role and districts for an existing e-mail. */
+/** Creates an account, or sets a new password, role and districts for an existing e-mail (and makes it active). */
 export async function upsertCoordinator(
   db: Kysely<Database>,
   input: NewCoordinator,
   cost: PasswordCost = PASSWORD_COST,
 ): Promise<{ id: string; created: boolean }> {
   const email = input.email.trim().toLowerCase()
-  const values = { password_hash: await hashPassword(input.password, cost), role: input.role, districts: input.role === 'admin' ? [] : input.districts }
+  // The command line also reactivates an account (the way back for a locked-out admin).
+  const values = { password_hash: await hashPassword(input.password, cost), role: input.role, districts: input.role === 'admin' ? [] : input.districts, active: true }
   const existing = await db.selectFrom('coordinators').select('id').where('email', '=', email).executeTakeFirst()
   if (existing) {
     await db.updateTable('coordinators').set(values).where('id', '=', existing.id).execute()

@@ -17,6 +17,7 @@ import * as noteStatus from './migrations/0021-note-status.ts'
 import * as mail from './migrations/0017-mail.ts'
 import * as feedback from './migrations/0022-feedback.ts'
 import * as networkRules from './migrations/0023-network-rules.ts'
+import * as coordinatorAccounts from './migrations/0024-coordinator-accounts.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0017-mail': mail,
   '0022-feedback': feedback,
   '0023-network-rules': networkRules,
+  '0024-coordinator-accounts': coordinatorAccounts,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

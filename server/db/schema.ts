@@ -168,9 +168,13 @@ export interface MailQueueTable {
 export interface MailData {
   lang: string
   name: string
-  /** Link secrets: confirm and unsubscribe (mail token), the manage page (manage token). */
-  mailToken: string
+  /** Link secrets: confirm and unsubscribe (mail token), the manage page (manage token). Account mails have none. */
+  mailToken?: string
   manageToken?: string
+  /** The one link an account mail is about (set a password), with its secret; erased once sent. */
+  link?: string
+  /** Hours the link stays valid. */
+  validHours?: number
   event?: { title: string; startsAt: string; endsAt: string; place: string }
   /** The date as a calendar file, as of the change. */
   ics?: { filename: string; content: string }
@@ -259,12 +263,24 @@ export interface CoordinatorsTable {
   id: string
   /** Lower case. */
   email: string
-  /** `scrypt$<N>$<r>$<p>$<salt>$<hash>`, see server/coordination/auth/password.ts. */
-  password_hash: string
+  /** `scrypt$<N>$<r>$<p>$<salt>$<hash>`, see server/coordination/auth/password.ts; null while an invitation is open. */
+  password_hash: string | null
   role: CoordinatorRole
   /** District slugs a coordinator works for; admins work for all. */
   districts: string[]
   created_at: ColumnType<Date, string | Date | undefined, never>
+  /** False once an admin deactivated the account: no login, no session. */
+  active: Generated<boolean>
+}
+
+/** Single-use links to set a password: an invitation or a forgotten password. Only the hash is kept. */
+export interface CoordinatorTokensTable {
+  token_hash: string
+  coordinator_id: string
+  purpose: 'invite' | 'reset'
+  created_at: ColumnType<Date, string | Date, never>
+  expires_at: ColumnType<Date, string | Date, string | Date>
+  used_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
 }
 
 export interface CoordinatorSessionsTable {
@@ -406,6 +422,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   coordinators: CoordinatorsTable
   coordinator_sessions: CoordinatorSessionsTable
+  coordinator_tokens: CoordinatorTokensTable
   audit_log: AuditLogTable
   tandem_matches: TandemMatchesTable
   partners: PartnersTable

@@ -1,6 +1,7 @@
 /**
  * Every mail the app sends. `confirm-address` is the only one sent before the address is confirmed
- * (double opt-in); the others go only to confirmed addresses that have not unsubscribed.
+ * (double opt-in); the others go only to confirmed addresses that have not unsubscribed. The account
+ * mails (`coordinator-invite`, `password-reset`) carry a link to set a password and nothing to unsubscribe from.
  */
 export const MAIL_KINDS = [
   'confirm-address',
@@ -10,5 +11,7 @@ export const MAIL_KINDS = [
   'date-cancelled',
   'date-moved',
   'reminder',
+  'coordinator-invite',
+  'password-reset',
 ] as const
 export type MailKind = (typeof MAIL_KINDS)[number]

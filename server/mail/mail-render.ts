@@ -17,8 +17,8 @@ type Texts = Record<string, Record<string, string> | string>
 
 export function mailLinks(publicUrl: string, data: Pick<MailData, 'mailToken' | 'manageToken'>) {
   return {
-    confirm: `${publicUrl}/api/v1/mail/confirm/${data.mailToken}`,
-    unsubscribe: `${publicUrl}/api/v1/mail/unsubscribe/${data.mailToken}`,
+    confirm: data.mailToken ? `${publicUrl}/api/v1/mail/confirm/${data.mailToken}` : undefined,
+    unsubscribe: data.mailToken ? `${publicUrl}/api/v1/mail/unsubscribe/${data.mailToken}` : undefined,
     manage: data.manageToken ? `${publicUrl}/manage/${data.manageToken}` : undefined,
   }
 }
@@ -51,16 +51,18 @@ export function renderMail(kind: MailKind, data: MailData, publicUrl: string): O
     title: event?.title ?? '',
     when: event ? when(data.lang, event.startsAt) : '',
     place: event?.place ?? '',
+    hours: String(data.validHours ?? ''),
   }
   const links = mailLinks(publicUrl, data)
+  const link = kind === 'confirm-address' ? links.confirm : data.link && `${publicUrl}${data.link}`
   // Paragraphs of text, each optionally followed by a link on its own line.
-  const parts: Array<{ text: string; link?: string }> = [
-    { text: fill(common.greeting!, values) },
-    kind === 'confirm-address' ? { text: fill(own.body!, values), link: links.confirm } : { text: fill(own.body!, values) },
-    ...(kind === 'confirm-address' ? [{ text: own.ignore! }] : []),
+  const parts: Array<{ text: string; link?: string | undefined }> = [
+    { text: fill(own.greeting ?? common.greeting!, values) },
+    { text: fill(own.body!, values), link },
+    ...(own.ignore ? [{ text: own.ignore }] : []),
     ...(links.manage && kind !== 'confirm-address' ? [{ text: common.manage!, link: links.manage }] : []),
-    { text: common.unsubscribe!, link: links.unsubscribe },
-    { text: `${common.why!}\n${common.signature!}` },
+    ...(links.unsubscribe ? [{ text: common.unsubscribe!, link: links.unsubscribe }] : []),
+    { text: `${own.why ?? common.why!}\n${common.signature!}` },
   ]
   const text = parts.map((p) => (p.link ? `${p.text}\n${p.link}` : p.text)).join('\n\n') + '\n'
   const dir = texts.dir === 'rtl' ? 'rtl' : 'ltr'
@@ -72,11 +74,13 @@ export function renderMail(kind: MailKind, data: MailData, publicUrl: string): O
     }),
     '</body></html>',
   ].join('\n')
+  // Mail about an account (a link to set a password) has nothing to unsubscribe from.
+  const unsubscribe: Record<string, string> = links.unsubscribe ? { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}
   return {
     subject: oneLine(fill(own.subject!, values)),
     text,
     html,
-    headers: { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: unsubscribe,
     attachments: data.ics ? [{ filename: data.ics.filename, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: data.ics.content }] : [],
   }
 }

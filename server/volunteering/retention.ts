@@ -5,6 +5,7 @@ import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
 import { ERASED } from './registrations.repository.ts'
+import { deleteOldAccountTokens } from '../coordination/accounts/account-tokens.repository.ts'
 import { eraseFeedbackTexts } from '../feedback/feedback.repository.ts'
 import { FEEDBACK_TEXT_MONTHS } from '../../src/shared/feedback/feedback.schema.ts'
 import { berlinDay } from '../../src/shared/berlin-time.ts'
@@ -67,6 +68,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
     const feedbackCutoff = new Date(now)
     feedbackCutoff.setUTCMonth(feedbackCutoff.getUTCMonth() - FEEDBACK_TEXT_MONTHS)
     const feedbackTexts = await eraseFeedbackTexts(trx, berlinDay(feedbackCutoff))
+    await deleteOldAccountTokens(trx, dayAgo)
     return {
       registrations: registrations.length,
       tandems: Number(tandems.numUpdatedRows),

@@ -65,6 +65,8 @@ export function createAppRouter(): Router {
         children: [
           { path: '', name: 'coordination', redirect: { name: 'coordination-meetups' } },
           { path: 'login', name: 'coordination-login', component: () => import('../coordination/LoginView.vue'), meta: { public: true } },
+          { path: 'forgot', name: 'coordination-forgot', component: () => import('../coordination/accounts/ForgotPasswordView.vue'), meta: { public: true } },
+          { path: 'password/:token', name: 'coordination-password', component: () => import('../coordination/accounts/SetPasswordView.vue'), meta: { public: true } },
           { path: 'meetups', name: 'coordination-meetups', component: () => import('../coordination/meetups/CoordinationMeetupsView.vue') },
           { path: 'meetups/new', name: 'coordination-meetup-new', component: () => import('../coordination/meetups/MeetupEditorView.vue') },
           {
@@ -90,6 +92,7 @@ export function createAppRouter(): Router {
           { path: 'content/contacts', name: 'coordination-content-contacts', component: () => import('../coordination/content/ContentContactsView.vue') },
           { path: 'feedback', name: 'coordination-feedback', component: () => import('../coordination/feedback/CoordinationFeedbackView.vue') },
           { path: 'audit', name: 'coordination-audit', component: () => import('../coordination/audit/AuditView.vue') },
+          { path: 'accounts', name: 'coordination-accounts', component: () => import('../coordination/accounts/CoordinationAccountsView.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },

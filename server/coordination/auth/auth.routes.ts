@@ -57,8 +57,9 @@ export const loginRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       }
       const account = await db.selectFrom('coordinators').selectAll().where('email', '=', email).executeTakeFirst()
       // Unknown e-mails cost a hash too, so the answer time does not tell which accounts exist.
+      // Unknown, invited (no password yet) and deactivated accounts answer alike.
       const ok = await verifyPassword(request.body.password, account?.password_hash ?? (await unknownAccountHash))
-      if (!account || !ok) throw wrongLogin()
+      if (!account?.active || !ok) throw wrongLogin()
       await limiter.forgive(taken.attempt)
       setSessionCookie(request, reply, await createSession(db, account.id, app.now()))
       await writeAudit(db, { actor: account.email, action: 'coordinator.login', entity: 'coordinator', entityId: account.id, district: null })

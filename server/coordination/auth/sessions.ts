@@ -34,6 +34,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
     .select(['c.id', 'c.email', 'c.role', 'c.districts'])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', now)
+    .where('c.active', '=', true)
     .executeTakeFirst()
 }
 
