@@ -171,7 +171,7 @@ describe.each(DATABASES)('coordinator accounts by invitation, on %s', { timeout:
     expect(accounts.map((a) => a.email)).toEqual(['admin@example.org', 'anna@example.org'])
     const annaId = accounts[1]!.id
     const adminId = accounts[0]!.id
-    const patch = (id: string, payload: unknown, cookie = admin) => app.inject({ method: 'PATCH', url: `${ACCOUNTS}/${id}`, headers: { cookie }, payload })
+    const patch = (id: string, payload: Record<string, unknown>, cookie = admin) => app.inject({ method: 'PATCH', url: `${ACCOUNTS}/${id}`, headers: { cookie }, payload })
 
     const moved = await patch(annaId, { districts: ['harz', 'stendal'] })
     expect(moved.statusCode, moved.body).toBe(200)
