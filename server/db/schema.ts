@@ -91,6 +91,10 @@ export interface TandemsTable {
   created_at: ColumnType<Date, string | Date | undefined, string | Date>
   renewed_at: ColumnType<Date, string | Date | undefined, string | Date>
   erased_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>
+  /** E-mail about the entry (migration 0025), as on registrations. */
+  mail_status: ColumnType<MailStatus | null, MailStatus | null | undefined, MailStatus | null>
+  mail_token: ColumnType<string | null, string | null | undefined, string | null>
+  mail_manage_token: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface RegistrationsTable {
@@ -147,6 +151,8 @@ export interface MailQueueTable {
   id: string
   kind: string
   registration_id: string | null
+  /** The tandem entry a mail is about (migration 0025). */
+  tandem_id: ColumnType<string | null, string | null | undefined, string | null>
   /** Null once sent. */
   recipient: string | null
   /** SHA-256 of the address, for the per-address limit. */

@@ -10,6 +10,7 @@ export interface QueuedMail {
   kind: MailKind
   to: string
   registrationId?: string
+  tandemId?: string
   data: MailData
   /** Hash of the client address that caused it (only for confirmation requests, for the per-client limit). */
   clientHash?: string | undefined
@@ -45,6 +46,7 @@ export async function enqueueMail(trx: Transaction<Database>, mail: QueuedMail, 
       id: randomUUID(),
       kind: mail.kind,
       registration_id: mail.registrationId ?? null,
+      tandem_id: mail.tandemId ?? null,
       recipient: mail.to,
       recipient_hash: addressHash(mail.to),
       client_hash: mail.clientHash ?? null,

@@ -1,7 +1,7 @@
 import type { MailData } from '../db/schema.ts'
 import { mailMessages } from '../i18n/locale-messages.ts'
 import { berlinFormatter } from '../../src/shared/berlin-time.ts'
-import type { MailKind } from './mail-kinds.ts'
+import { CONFIRM_KINDS, type MailKind } from './mail-kinds.ts'
 
 /** What a mail says, ready for the transport. */
 export interface OutgoingMail {
@@ -54,14 +54,15 @@ export function renderMail(kind: MailKind, data: MailData, publicUrl: string): O
     hours: String(data.validHours ?? ''),
   }
   const links = mailLinks(publicUrl, data)
-  const link = kind === 'confirm-address' ? links.confirm : data.link && `${publicUrl}${data.link}`
+  const confirming = CONFIRM_KINDS.has(kind)
+  const link = confirming ? links.confirm : data.link && `${publicUrl}${data.link}`
   // Paragraphs of text, each optionally followed by a link on its own line.
   const parts: Array<{ text: string; link?: string | undefined }> = [
     { text: fill(own.greeting ?? common.greeting!, values) },
     { text: fill(own.body!, values), link },
     ...(own.ignore ? [{ text: own.ignore }] : []),
-    ...(links.manage && kind !== 'confirm-address' ? [{ text: common.manage!, link: links.manage }] : []),
-    ...(links.unsubscribe ? [{ text: common.unsubscribe!, link: links.unsubscribe }] : []),
+    ...(links.manage && !confirming ? [{ text: own.manage ?? common.manage!, link: links.manage }] : []),
+    ...(links.unsubscribe ? [{ text: own.unsubscribe ?? common.unsubscribe!, link: links.unsubscribe }] : []),
     { text: `${own.why ?? common.why!}\n${common.signature!}` },
   ]
   const text = parts.map((p) => (p.link ? `${p.text}\n${p.link}` : p.text)).join('\n\n') + '\n'

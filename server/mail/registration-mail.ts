@@ -4,7 +4,7 @@ import type { Database, MailData } from '../db/schema.ts'
 import { findOccurrence } from '../meetups/calendar.repository.ts'
 import { icsFileName, occurrenceCalendar } from '../../src/shared/meetups/meetup-ics.ts'
 import { enqueueMail, mailsToAddressSince } from './mail-queue.repository.ts'
-import type { MailKind } from './mail-kinds.ts'
+import { CONFIRM_KINDS, type MailKind, type RegistrationMailKind } from './mail-kinds.ts'
 
 /** A stranger can make the app write to an address only by registering it: at most this many requests a day… */
 export const CONFIRM_REQUESTS_PER_ADDRESS_PER_DAY = 3
@@ -49,36 +49,41 @@ async function registrationMailData(trx: Transaction<Database>, registrationId: 
  * Queues a mail about a registration in the caller's transaction, if its person wants mail and has
  * confirmed the address (double opt-in: before that, only the confirmation request goes out).
  */
-export async function queueRegistrationMail(trx: Transaction<Database>, registrationId: string, kind: Exclude<MailKind, 'confirm-address'>, now: Date): Promise<void> {
+export async function queueRegistrationMail(trx: Transaction<Database>, registrationId: string, kind: RegistrationMailKind, now: Date): Promise<void> {
   const found = await registrationMailData(trx, registrationId, kind, now)
   if (found?.status !== 'confirmed') return
   await enqueueMail(trx, { kind, to: found.to, registrationId, data: found.data }, now)
 }
 
 /** The same mail for several registrations (a cancelled date, people moved up). */
-export async function queueRegistrationMails(trx: Transaction<Database>, ids: string[], kind: Exclude<MailKind, 'confirm-address'>, now: Date): Promise<void> {
+export async function queueRegistrationMails(trx: Transaction<Database>, ids: string[], kind: RegistrationMailKind, now: Date): Promise<void> {
   for (const id of ids) await queueRegistrationMail(trx, id, kind, now)
 }
 
 /**
- * Asks a new address to confirm itself, unless it was asked too often lately or this client asked for
- * too many (then the registration stands, without mail: nobody can use the app to flood an inbox).
+ * Whether a confirmation request may go to this address: not if it was asked too often lately or
+ * this client asked for too many (then the entry stands, without mail: nobody can use the app to
+ * flood an inbox). Shared by registrations and tandem entries.
  */
+export async function mayAskToConfirm(trx: Transaction<Database>, to: string, clientHash: string | undefined, now: Date): Promise<boolean> {
+  const day = new Date(now.getTime() - 24 * HOUR)
+  if ((await mailsToAddressSince(trx, to, [...CONFIRM_KINDS], day)) >= CONFIRM_REQUESTS_PER_ADDRESS_PER_DAY) return false
+  if (!clientHash) return true
+  const hour = new Date(now.getTime() - HOUR)
+  const fromClient = await trx
+    .selectFrom('mail_queue')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('client_hash', '=', clientHash)
+    .where('created_at', '>=', hour)
+    .executeTakeFirstOrThrow()
+  return Number(fromClient.n) < CONFIRM_REQUESTS_PER_CLIENT_PER_HOUR
+}
+
+/** Asks a new address to confirm itself, if `mayAskToConfirm`. */
 export async function queueConfirmRequest(trx: Transaction<Database>, registrationId: string, clientHash: string | undefined, now: Date): Promise<boolean> {
   const found = await registrationMailData(trx, registrationId, 'confirm-address', now)
   if (found?.status !== 'pending') return false
-  const day = new Date(now.getTime() - 24 * HOUR)
-  if ((await mailsToAddressSince(trx, found.to, ['confirm-address'], day)) >= CONFIRM_REQUESTS_PER_ADDRESS_PER_DAY) return false
-  if (clientHash) {
-    const hour = new Date(now.getTime() - HOUR)
-    const fromClient = await trx
-      .selectFrom('mail_queue')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('client_hash', '=', clientHash)
-      .where('created_at', '>=', hour)
-      .executeTakeFirstOrThrow()
-    if (Number(fromClient.n) >= CONFIRM_REQUESTS_PER_CLIENT_PER_HOUR) return false
-  }
+  if (!(await mayAskToConfirm(trx, found.to, clientHash, now))) return false
   await enqueueMail(trx, { kind: 'confirm-address', to: found.to, registrationId, data: found.data, clientHash }, now)
   return true
 }

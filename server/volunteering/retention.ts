@@ -5,6 +5,7 @@ import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
 import { ERASED } from './registrations.repository.ts'
+import { eraseTandemMail } from '../mail/tandem-mail.ts'
 import { deleteOldAccountTokens } from '../coordination/accounts/account-tokens.repository.ts'
 import { eraseFeedbackTexts } from '../feedback/feedback.repository.ts'
 import { FEEDBACK_TEXT_MONTHS } from '../../src/shared/feedback/feedback.schema.ts'
@@ -53,7 +54,9 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       .set({ status: 'erased', details: null, consents: null, erased_at: now })
       .where('renewed_at', '<', tandemCutoff)
       .where('status', '=', 'received')
-      .executeTakeFirst()
+      .returning('id')
+      .execute()
+    await eraseTandemMail(trx, tandems.map((t) => t.id))
     const keys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', keyCutoff).executeTakeFirst()
     // Closed without a reason: the declaring device reads "not applied", and what it said is gone.
     const declarations = await trx
@@ -71,7 +74,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
     await deleteOldAccountTokens(trx, dayAgo)
     return {
       registrations: registrations.length,
-      tandems: Number(tandems.numUpdatedRows),
+      tandems: tandems.length,
       idempotencyKeys: Number(keys.numDeletedRows),
       declarations: Number(declarations.numUpdatedRows),
       limits: Number(logins.numDeletedRows) + Number(windows.numDeletedRows),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { newMailToken } from '../mail/registration-mail.ts'
+import { eraseTandemMail, queueTandemConfirmRequest } from '../mail/tandem-mail.ts'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, TandemsTable } from '../db/schema.ts'
 import type { TandemInput } from '../../src/shared/volunteering/tandem.schema.ts'
@@ -6,10 +8,12 @@ import type { Answer } from '../idempotency/idempotency.ts'
 import { newManageToken } from './manage-token.ts'
 
 /** Stores a tandem offer or request; matching happens later by a coordinator, so the status is `received`. */
-export async function createTandem(trx: Transaction<Database>, input: TandemInput, now: Date): Promise<Answer> {
+export async function createTandem(trx: Transaction<Database>, input: TandemInput, now: Date, clientHash?: string): Promise<Answer> {
   const { role, kind, district, consents, locale, ...details } = input
   const id = randomUUID()
   const { token, hash } = newManageToken()
+  // E-mail only with its own consent, and only once the address is confirmed (double opt-in).
+  const wantsMail = Boolean(consents.mail && details.email)
   await trx
     .insertInto('tandems')
     .values({
@@ -24,8 +28,10 @@ export async function createTandem(trx: Transaction<Database>, input: TandemInpu
       manage_token_hash: hash,
       created_at: now,
       renewed_at: now,
+      ...(wantsMail ? { mail_status: 'pending' as const, mail_token: newMailToken(), mail_manage_token: token } : {}),
     })
     .execute()
+  if (wantsMail) await queueTandemConfirmRequest(trx, id, clientHash, now)
   return { statusCode: 201, body: { id, status: 'received', manageToken: token } }
 }
 
@@ -41,6 +47,7 @@ export async function cancelTandem(trx: Transaction<Database>, id: string, now: 
     .where('id', '=', id)
     .where('status', '=', 'received')
     .execute()
+  await eraseTandemMail(trx, [id])
 }
 
 /** The person confirms the entry is still wanted; the 12-month retention counts from here. */

@@ -73,7 +73,7 @@ export const volunteeringRoutes: FastifyPluginAsyncTypebox<VolunteeringOptions> 
       },
     },
     async (request, reply) => {
-      const answer = await submit('tandems', (trx) => createTandem(trx, request.body, app.now()), request)
+      const answer = await submit('tandems', (trx) => createTandem(trx, request.body, app.now(), addressHash(request.ip)), request)
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof SubmissionAnswerSchema>)
     },
   )

@@ -18,6 +18,8 @@ export interface TandemFormState {
   /** When each consent box was ticked (ISO), or '' when not ticked. */
   consentStore: string
   consentShare: string
+  /** E-mails about a match (needs the address; double opt-in). */
+  consentMail: string
 }
 
 export function emptyTandemForm(district = ''): TandemFormState {
@@ -36,6 +38,7 @@ export function emptyTandemForm(district = ''): TandemFormState {
     note: '',
     consentStore: '',
     consentShare: '',
+    consentMail: '',
   }
 }
 
@@ -57,6 +60,7 @@ export function tandemPayload(form: TandemFormState, role: 'offer' | 'request', 
     consents: {
       ...(form.consentStore ? { store: consent(form.consentStore) } : {}),
       ...(form.consentShare ? { share: consent(form.consentShare) } : {}),
+      ...(form.consentMail ? { mail: consent(form.consentMail) } : {}),
     },
   }
   const languages = form.languages.filter((l) => l.code)
@@ -85,5 +89,6 @@ export function tandemFormFrom(payload: Partial<TandemInput>): TandemFormState {
     note: payload.note ?? '',
     consentStore: payload.consents?.store?.givenAt ?? '',
     consentShare: payload.consents?.share?.givenAt ?? '',
+    consentMail: payload.consents?.mail?.givenAt ?? '',
   }
 }

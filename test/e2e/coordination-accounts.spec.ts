@@ -46,7 +46,7 @@ test('an admin invites a coordinator; the invitee sets a password from the maile
   const form = page.getByTestId('invite-form')
   await form.getByLabel('E-Mail-Adresse').fill(invitee)
   await form.getByLabel('Koordination (eigene Landkreise)').check()
-  await form.getByLabel('Harz').check()
+  await form.getByLabel('Harz', { exact: true }).check()
   await form.getByRole('button', { name: 'Einladung senden' }).click()
   await expect(form.getByTestId('save-feedback')).toHaveText(`Einladung an ${invitee} wird gesendet.`)
   const row = page.getByTestId(`account-${invitee}`)

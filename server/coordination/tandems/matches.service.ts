@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.ts'
 import { canAccessDistrict, forbidden } from '../auth/coordinator-auth.ts'
 import type { Coordinator } from '../auth/sessions.ts'
 import { detailsOf, sharesContact } from './tandem-entries.ts'
+import { queueTandemMails } from '../../mail/tandem-mail.ts'
 
 /**
  * The state machine of a tandem match. proposed → active when both sides accepted → ended by a
@@ -157,6 +158,7 @@ export async function proposeMatch(db: Kysely<Database>, coordinator: Coordinato
           request_share_consent: sharesContact(request),
         })
         .execute()
+      await queueTandemMails(trx, [offer.id, request.id], 'tandem-match-proposed', now)
       await writeAudit(trx, {
         actor: coordinator.email,
         action: 'match.propose',
@@ -225,6 +227,7 @@ export async function answerMatch(db: Kysely<Database>, tandem: TandemRow, answe
       .where('id', '=', match.id)
       .execute()
     if (mine === 'accepted') await trx.updateTable('tandems').set({ renewed_at: now }).where('id', '=', tandem.id).where('status', '=', 'received').execute()
+    if (status === 'active') await queueTandemMails(trx, [match.offer_id, match.request_id], 'tandem-match-accepted', now)
     await writeAudit(trx, {
       actor: 'participant',
       action: `match.${answer}`,

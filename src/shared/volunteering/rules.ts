@@ -4,9 +4,15 @@ import { TandemSchema, type TandemInput } from './tandem.schema.ts'
 import { validate, type FieldErrors } from '../validate.ts'
 import { workingGroupsOf } from '../network/working-groups.ts'
 
-/** Rules a JSON Schema cannot say simply: a tandem entry needs an e-mail address or a phone number. */
+/**
+ * Rules a JSON Schema cannot say simply: a tandem entry needs an e-mail address or a phone number,
+ * and e-mails about it need the address.
+ */
 export function tandemRuleErrors(input: Partial<TandemInput>): FieldErrors {
-  return input.email || input.phone ? {} : { contact: 'errors.contact.required' }
+  return {
+    ...(input.email || input.phone ? {} : { contact: 'errors.contact.required' }),
+    ...(input.consents?.mail && !input.email ? { email: 'errors.email.requiredForMail' } : {}),
+  }
 }
 
 /** What the form checks before saving: the server's schema and rules, on the same cleaned value. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DistrictSchema, EmailSchema, LIMITS, LocaleSchema, NameSchema, PhoneSchema, literals } from '../fields.schema.ts'
-import { ConsentsSchema } from './fields.schema.ts'
+import { ConsentGivenSchema, ConsentsSchema } from './fields.schema.ts'
 
 export const TANDEM_ROLES = ['offer', 'request'] as const
 export const TANDEM_KINDS = ['language', 'sponsorship', 'office'] as const
@@ -8,6 +8,12 @@ export const LANGUAGE_LEVELS = ['native', 'fluent', 'basic'] as const
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const
 export const TRAVEL_KM = [0, 5, 15, 30, 50] as const
+
+/** A tandem entry's consents: `mail` (optional, needs an e-mail address) is to e-mails about a match, once the address is confirmed. */
+export const TandemConsentsSchema = Type.Object(
+  { ...ConsentsSchema.properties, mail: Type.Optional(ConsentGivenSchema) },
+  { additionalProperties: false },
+)
 
 /** A tandem offer (volunteer) or request (newcomer). A request needs only kind, name, one contact, district and consent. */
 export const TandemSchema = Type.Object(
@@ -39,7 +45,7 @@ export const TandemSchema = Type.Object(
     onlineOk: Type.Optional(Type.Boolean()),
     note: Type.Optional(Type.String({ maxLength: LIMITS.note })),
     locale: Type.Optional(LocaleSchema),
-    consents: ConsentsSchema,
+    consents: TandemConsentsSchema,
   },
   { additionalProperties: false },
 )
