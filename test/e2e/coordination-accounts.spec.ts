@@ -1,38 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { simpleParser } from 'mailparser'
 import { loginAsCoordinator } from './helpers.ts'
+import { linkMailedTo } from './mail-files.ts'
 
 /**
  * Issue 14 item 5 in the browser: an admin invites a coordinator in the workspace; the invitee opens the
  * link from the mail the server wrote (no SMTP_URL: an .eml file in DATA_DIR/mail/, parsed by mailparser),
  * sets a password and logs in with the districts the admin gave.
  */
-
-const MAIL_DIR = join(process.env.E2E_DATA_DIR!, 'mail')
-
-/** The set-password link of the newest mail to an address, once the server's worker has written it. */
-async function linkMailedTo(address: string): Promise<string> {
-  let link = ''
-  await expect
-    .poll(
-      async () => {
-        const files = await readdir(MAIL_DIR).catch(() => [] as string[])
-        for (const file of files) {
-          const mail = await simpleParser(await readFile(join(MAIL_DIR, file)))
-          const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []
-          if (!to.some((a) => a.value.some((v) => v.address === address))) continue
-          link = mail.text?.match(/https?:\/\/\S+\/coordination\/password\/[A-Za-z0-9_-]{43}/)?.[0] ?? ''
-        }
-        return link
-      },
-      { timeout: 30_000 },
-    )
-    .not.toBe('')
-  return new URL(link).pathname
-}
 
 async function axeViolations(page: Page): Promise<string[]> {
   return new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))
@@ -57,7 +32,7 @@ test('an admin invites a coordinator; the invitee sets a password from the maile
   // The invitee, on a device of their own.
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL! })
   const theirs = await context.newPage()
-  const path = await linkMailedTo(invitee)
+  const path = await linkMailedTo(invitee, /https?:\/\/\S+\/coordination\/password\/[A-Za-z0-9_-]{43}/)
   await theirs.goto(path)
   const german = theirs.getByRole('button', { name: 'Deutsch' })
   const heading = theirs.getByRole('heading', { name: 'Passwort festlegen' })
