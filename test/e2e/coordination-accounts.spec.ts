@@ -14,6 +14,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test('an admin invites a coordinator; the invitee sets a password from the mailed link and logs in with district scope', async ({ page, browser }) => {
+  // Two people, two devices, a mail and a dozen pages: more than the usual cap on a busy machine.
+  test.slow()
   const invitee = `neu-${Date.now()}@example.org`
   await loginAsCoordinator(page, 'admin@example.org')
   await page.getByRole('link', { name: 'Konten' }).click()
