@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, DATABASES } from './test-app.ts'
 import { loginAs } from './coordination-fixtures.ts'
-import { startSmtpServer, type ReceivedMail } from './smtp-fixture.ts'
+import { headerLines as header, startSmtpServer, type ReceivedMail } from './smtp-fixture.ts'
 import { clientAddress, consents, postJson, tandemOffer } from './volunteering-fixtures.ts'
 import { CURRENT_CONSENT_VERSION } from '../../src/shared/volunteering/fields.schema.ts'
 
@@ -45,10 +45,6 @@ function linkIn(mail: ReceivedMail, path: string): string {
   const found = mail.parsed.text?.match(new RegExp(`${PUBLIC_URL}${path}[A-Za-z0-9_-]+`))
   expect(found, mail.parsed.text).not.toBeNull()
   return found![0].slice(PUBLIC_URL.length)
-}
-
-function header(mail: ReceivedMail, name: string): string[] {
-  return mail.parsed.headerLines.filter((h) => h.key === name.toLowerCase()).map((h) => h.line.slice(h.line.indexOf(':') + 1).trim())
 }
 
 const post = (app: FastifyInstance, url: string) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' })

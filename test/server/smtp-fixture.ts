@@ -45,3 +45,8 @@ export async function startSmtpServer({ refuse = 0 }: { refuse?: number } = {}) 
   const { port } = server.server.address() as AddressInfo
   return { url: `smtp://127.0.0.1:${port}`, received }
 }
+
+/** The values of a header as they arrived (unfolded lines), e.g. List-Unsubscribe. */
+export function headerLines(mail: ReceivedMail, name: string): string[] {
+  return mail.parsed.headerLines.filter((h) => h.key === name.toLowerCase()).map((h) => h.line.slice(h.line.indexOf(':') + 1).trim())
+}
