@@ -24,11 +24,12 @@ test('an admin invites a coordinator; the invitee sets a password from the maile
   await form.getByLabel('E-Mail-Adresse').fill(invitee)
   await form.getByLabel('Koordination (eigene Landkreise)').check()
   await form.getByLabel('Harz', { exact: true }).check()
+  await form.getByLabel('Stendal', { exact: true }).check()
   await form.getByRole('button', { name: 'Einladung senden' }).click()
   await expect(form.getByTestId('save-feedback')).toHaveText(`Einladung an ${invitee} wird gesendet.`)
   const row = page.getByTestId(`account-${invitee}`)
   await expect(row).toContainText('Eingeladen – Passwort noch nicht festgelegt')
-  await expect(row).toContainText('Harz')
+  await expect(row).toContainText('Harz, Stendal')
   expect(await axeViolations(page)).toEqual([])
 
   // The invitee, on a device of their own.
@@ -53,9 +54,9 @@ test('an admin invites a coordinator; the invitee sets a password from the maile
   await theirs.getByLabel('Passwort', { exact: true }).fill(password)
   await theirs.getByRole('button', { name: 'Anmelden' }).click()
   await expect(theirs.getByTestId('coordination-account')).toHaveText(invitee)
-  // District scope: registrations can be filtered by Harz only, and accounts are not theirs to manage.
+  // District scope: registrations can be filtered by their two districts only, and accounts are not theirs to manage.
   await theirs.getByRole('link', { name: 'Anmeldungen' }).click()
-  await expect(theirs.locator('#registrations-district option')).toHaveText(['Alle', 'Harz'])
+  await expect(theirs.locator('#registrations-district option')).toHaveText(['Alle', 'Harz', 'Stendal'])
   await expect(theirs.getByRole('link', { name: 'Konten' })).toHaveCount(0)
 
   // The link works once.
