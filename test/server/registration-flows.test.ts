@@ -52,7 +52,7 @@ describe.each(DATABASES)('the waiting list moves whenever places free up, on %s'
     expect(await Promise.all(people.map((p) => statusOf(app, p)))).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'waitlisted'])
     expect((await register(app, date, 6)).status).toBe('waitlisted')
     const after = await list(app, cast.stendal, date)
-    expect(after.date.counts).toEqual({ confirmed: 5, waitlisted: 2, cancelled: 0 })
+    expect(after.date.counts).toEqual({ confirmed: 5, waitlisted: 2, cancelled: 0, requested: 0 })
     // The other dates of the series, with nobody waiting, are untouched.
     expect((await list(app, cast.stendal, meetup.dates[1]!.id)).date.counts.confirmed).toBe(0)
   })
@@ -101,7 +101,7 @@ describe.each(DATABASES)('the waiting list moves whenever places free up, on %s'
     expect(await statusOf(app, people[2]!)).toBe('confirmed')
     // A waiting person who leaves frees nothing; the one behind them keeps waiting, now first.
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/manage/${people[3]!.manageToken}` })).statusCode).toBe(204)
-    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 3 })
+    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 3, requested: 0 })
   })
 })
 
@@ -125,7 +125,7 @@ describe.each(DATABASES)('a cancelled or moved date reaches the people registere
     })
     expect(await statusOf(app, people[2]!)).toBe('date_cancelled')
     const cancelledList = await list(app, cast.stendal, date.id)
-    expect(cancelledList.date.counts).toEqual({ confirmed: 0, waitlisted: 0, cancelled: 3 })
+    expect(cancelledList.date.counts).toEqual({ confirmed: 0, waitlisted: 0, cancelled: 3, requested: 0 })
     expect(cancelledList.registrations.map((r) => [r.status, r.erased])).toEqual([
       ['date_cancelled', false],
       ['date_cancelled', false],
@@ -172,7 +172,7 @@ describe.each(DATABASES)('one person, one place per date, on %s', (kind) => {
     const again = await app.inject(postJson('/api/v1/registrations', { ...registration(date, 1), email: '  PERSON0@Example.org ' }, randomUUID(), clientAddress(++client)))
     expect(again.statusCode, again.body).toBe(409)
     expect(again.json()).toMatchObject({ error: 'already_registered', fields: { email: 'errors.registration.duplicate' } })
-    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 0 })
+    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 0, cancelled: 0, requested: 0 })
     // Another date of the same event is another place.
     expect((await register(app, meetup.dates[1]!.id, 0)).status).toBe('confirmed')
     // After withdrawing, the same address may register again.
@@ -191,7 +191,7 @@ describe.each(DATABASES)('one person, one place per date, on %s', (kind) => {
     expect(second.json()).toEqual(first)
     // Another phone is another person.
     expect((await register(app, date, 2, { 'x-device-key': randomBytes(32).toString('base64url') })).status).toBe('waitlisted')
-    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 1, cancelled: 0 })
+    expect((await list(app, cast.stendal, date)).date.counts).toEqual({ confirmed: 1, waitlisted: 1, cancelled: 0, requested: 0 })
     // Withdrawn, the phone can register anew: a new registration with a new token.
     await app.inject({ method: 'DELETE', url: `/api/v1/manage/${first.manageToken}` })
     const anew = await register(app, date, 0, phone)

@@ -11,10 +11,10 @@ const TICKED = '2026-11-20T10:00:00.000Z'
 
 function filled(overrides: Partial<PartnerDeclarationFormState> = {}): PartnerDeclarationFormState {
   return {
-    ...emptyPartnerDeclarationForm('stendal'),
+    ...emptyPartnerDeclarationForm('magdeburg'),
     kind: 'entry',
     organisation: 'Bürgerhaus (Beispiel)',
-    address: 'Beispielweg 3, 39576 Stendal',
+    address: 'Beispielweg 3, 39104 Magdeburg',
     contactFunction: 'Leitung',
     phone: '03931 000 222',
     email: 'Info@Example.org',
@@ -35,10 +35,10 @@ describe('the partner declaration form', () => {
     expect(value).toEqual({
       kind: 'entry',
       organisation: 'Bürgerhaus (Beispiel)',
-      district: 'stendal',
+      district: 'magdeburg',
       email: 'info@example.org',
       locale: 'uk',
-      address: 'Beispielweg 3, 39576 Stendal',
+      address: 'Beispielweg 3, 39104 Magdeburg',
       contactFunction: 'Leitung',
       phone: '+493931000222',
       workingGroups: ['language'],
@@ -67,7 +67,7 @@ describe('the partner declaration form', () => {
   it('sends only what names the entry for a deletion', () => {
     const { value, errors } = checkPartnerRequest(partnerDeclarationPayload(filled({ kind: 'deletion', consentPublish: TICKED }), 'de'))
     expect(errors).toEqual({})
-    expect(value).toEqual({ kind: 'deletion', organisation: 'Bürgerhaus (Beispiel)', district: 'stendal', email: 'info@example.org', locale: 'de', consents: {} })
+    expect(value).toEqual({ kind: 'deletion', organisation: 'Bürgerhaus (Beispiel)', district: 'magdeburg', email: 'info@example.org', locale: 'de', consents: {} })
   })
 
   it('comes back from a saved declaration to be corrected', () => {

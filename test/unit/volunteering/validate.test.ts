@@ -82,12 +82,13 @@ describe('the tandem form', () => {
 })
 
 describe('the registration form and its mail consent', () => {
+  // Magdeburg's network has working groups (src/shared/network/working-groups.ts), so the form sends one.
   const filled = { ...emptyRegistrationForm('m:20261203T1700'), name: 'Erika', email: 'erika@example.org', workingGroup: 'language', consentStore: '2026-11-20T10:00:00.000Z' }
 
   it('sends the mail consent only when ticked, and the server schema takes it', () => {
-    expect(checkRegistration(registrationPayload(filled, 'uk')).value.consents).toEqual({ store: { textVersion: CURRENT_CONSENT_VERSION, givenAt: filled.consentStore } })
+    expect(checkRegistration(registrationPayload(filled, 'uk', 'magdeburg')).value.consents).toEqual({ store: { textVersion: CURRENT_CONSENT_VERSION, givenAt: filled.consentStore } })
     const withMail = { ...filled, consentMail: '2026-11-20T10:01:00.000Z' }
-    const { value, errors } = checkRegistration(registrationPayload(withMail, 'uk'))
+    const { value, errors } = checkRegistration(registrationPayload(withMail, 'uk', 'magdeburg'))
     expect(errors).toEqual({})
     expect(value.consents.mail).toEqual({ textVersion: CURRENT_CONSENT_VERSION, givenAt: withMail.consentMail })
     expect(registrationFormFrom(value)).toEqual(withMail)
