@@ -140,8 +140,8 @@ test('after the first ticked step the app asks once to keep the storage; More sh
   await page.getByRole('link', { name: 'Before you arrive' }).click()
   for (let i = 0; i < 2; i++) {
     await page.getByTestId('guide-step').nth(i).getByRole('link').click()
-    await page.getByRole('checkbox', { name: 'Done' }).check()
-    await expect(page.getByRole('checkbox', { name: 'Done' })).toBeChecked()
+    await page.getByRole('checkbox', { name: 'Done', exact: true }).check()
+    await expect(page.getByRole('checkbox', { name: 'Done', exact: true })).toBeChecked()
     await expect.poll(persistCalls).toBe(1)
     await page.goBack()
   }
@@ -153,8 +153,8 @@ test('after the first ticked step the app asks once to keep the storage; More sh
 
   // Not asked again after a reload either.
   await page.reload()
-  await page.getByRole('checkbox', { name: 'Done' }).check()
-  await expect(page.getByRole('checkbox', { name: 'Done' })).toBeChecked()
+  await page.getByRole('checkbox', { name: 'Done', exact: true }).check()
+  await expect(page.getByRole('checkbox', { name: 'Done', exact: true })).toBeChecked()
   await page.getByRole('navigation').getByRole('link', { name: 'More' }).click()
   await shownState()
   expect(await persistCalls()).toBe(1)

@@ -28,8 +28,8 @@ test('Ukrainian, offline: district by town, three ticked steps, contacts and sea
     titles.push((await link.textContent())!.trim())
     await link.click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[i]!)
-    await page.getByRole('checkbox', { name: 'Виконано' }).check()
-    await expect(page.getByRole('checkbox', { name: 'Виконано' })).toBeChecked()
+    await page.getByRole('checkbox', { name: 'Виконано', exact: true }).check()
+    await expect(page.getByRole('checkbox', { name: 'Виконано', exact: true })).toBeChecked()
     await page.goBack()
   }
   await expect(page.getByTestId('phase-progress')).toHaveText(/^Виконано 3 з \d+$/)
