@@ -102,11 +102,13 @@ export function createAppRouter(): Router {
     scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
   })
   // A language link of the picker prerendered into index.html (`/?lang=ar`, scripts/prerender-picker.ts),
-  // tapped before the app had arrived: that is the person's choice. Only on the start address: elsewhere
-  // `?lang=de` is a guide step's "show the German original", which must not change the app's language.
+  // tapped before the app had arrived: that is the person's choice. Only on the start address (which redirects
+  // to the start screen): elsewhere `?lang=de` is a guide step's "show the German original", which must not
+  // change the app's language.
   router.beforeEach(async (to) => {
     const { lang, ...query } = to.query
-    if (to.path !== '/' || typeof lang !== 'string' || !LOCALES.some((l) => l.code === lang)) return
+    const fromStart = (to.redirectedFrom ?? to).path === '/'
+    if (!fromStart || typeof lang !== 'string' || !LOCALES.some((l) => l.code === lang)) return
     await useSettingsStore().chooseLocale(lang)
     return { path: to.path, query, hash: to.hash, replace: true }
   })
