@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
-import { enqueue, flush, type Fetch } from '../../../src/outbox/outbox.ts'
+import { enqueue, flush } from '../../../src/outbox/outbox.ts'
+import { recordingServer as server } from '../outbox/recording-fetch.ts'
 
 // A "Did this help?" answer goes through the same outbox as sign-ups; its answer has no manage token.
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'retry-after': '60' } })
@@ -17,14 +18,6 @@ afterEach(async () => {
   await deleteFreshDatabases()
 })
 
-function server(...replies: Response[]) {
-  const calls: Array<{ url: string; headers: Record<string, string>; body: unknown }> = []
-  const fetch: Fetch = async (url, init = {}) => {
-    calls.push({ url, headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) })
-    return replies.shift()!
-  }
-  return { fetch, calls }
-}
 
 describe('feedback in the outbox', () => {
   it('is sent to /api/v1/feedback with its key and no device key, and kept as sent', async () => {
