@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { availableParallelism } from 'node:os'
+import { realpathSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
@@ -52,6 +53,8 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },
+    // A git worktree links node_modules from the main checkout; Vite may serve files from there too.
+    fs: { allow: ['.', realpathSync(fileURLToPath(new URL('./node_modules', import.meta.url)))] },
   },
   test: {
     // Vitest leaves one core to itself by default, which on a two-core machine means one worker; its
