@@ -19,6 +19,7 @@ import * as feedback from './migrations/0022-feedback.ts'
 import * as networkRules from './migrations/0023-network-rules.ts'
 import * as coordinatorAccounts from './migrations/0024-coordinator-accounts.ts'
 import * as tandemMail from './migrations/0025-tandem-mail.ts'
+import * as partnerRequestMail from './migrations/0026-partner-request-mail.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0023-network-rules': networkRules,
   '0024-coordinator-accounts': coordinatorAccounts,
   '0025-tandem-mail': tandemMail,
+  '0026-partner-request-mail': partnerRequestMail,
 }
 
 export const MIGRATION_NAMES = Object.keys(migrations)

@@ -153,6 +153,8 @@ export interface MailQueueTable {
   registration_id: string | null
   /** The tandem entry a mail is about (migration 0025). */
   tandem_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** The partner declaration a mail is about (migration 0026). */
+  partner_request_id: ColumnType<string | null, string | null | undefined, string | null>
   /** Null once sent. */
   recipient: string | null
   /** SHA-256 of the address, for the per-address limit. */
@@ -177,6 +179,10 @@ export interface MailData {
   /** Link secrets: confirm and unsubscribe (mail token), the manage page (manage token). Account mails have none. */
   mailToken?: string
   manageToken?: string
+  /** A partner declaration's status token, for its status link (instead of a manage link). */
+  statusToken?: string
+  /** A decided partner declaration's outcome, said in the mail's language when it is rendered. */
+  decision?: { status: 'applied' | 'rejected'; reason: string | null; note: string | null }
   /** The one link an account mail is about (set a password), with its secret; erased once sent. */
   link?: string
   /** Hours the link stays valid. */
@@ -370,6 +376,12 @@ export interface PartnerRequestsTable {
   reject_note: ColumnType<string | null, string | null | undefined, string | null>
   /** The version of the network's rules the declaration acknowledged (migration 0023). */
   rules_version: ColumnType<string | null, string | null | undefined, string | null>
+  /** The language the declaration was sent in (migration 0026); kept after its details are erased. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>
+  /** E-mail about the declaration (migration 0026), as on tandem entries; `mail_manage_token` is a copy of the status token. */
+  mail_status: ColumnType<MailStatus | null, MailStatus | null | undefined, MailStatus | null>
+  mail_token: ColumnType<string | null, string | null | undefined, string | null>
+  mail_manage_token: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PartnerAttendanceTable {

@@ -24,14 +24,24 @@ export function coordinationMessages(feature: string, code: string): Messages {
   return read(`coordination/${feature}.${code}.json`)
 }
 
-/** The texts of the mails (`locales/mail/<code>.json`); German for a language without its own file. */
-export function mailMessages(code: string): Messages {
+/** The texts of `<folder><code>.json`; German for a language without its own file. */
+function inLanguage(folder: string, code: string): Messages {
   if (/^[a-z]{2,3}$/.test(code)) {
     try {
-      return read(`mail/${code}.json`)
+      return read(`${folder}${code}.json`)
     } catch {
-      // No mail texts in this language yet.
+      // No texts in this language yet.
     }
   }
-  return read('mail/de.json')
+  return read(`${folder}de.json`)
+}
+
+/** The texts of the mails (`locales/mail/<code>.json`); German for a language without its own file. */
+export function mailMessages(code: string): Messages {
+  return inLanguage('mail/', code)
+}
+
+/** The app's own texts for a mail that says what the app says (`locales/<code>.json`), German where there are none. */
+export function appMessagesForMail(code: string): Messages {
+  return inLanguage('', code)
 }

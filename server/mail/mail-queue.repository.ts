@@ -11,6 +11,7 @@ export interface QueuedMail {
   to: string
   registrationId?: string
   tandemId?: string
+  partnerRequestId?: string
   data: MailData
   /** Hash of the client address that caused it (only for confirmation requests, for the per-client limit). */
   clientHash?: string | undefined
@@ -47,6 +48,7 @@ export async function enqueueMail(trx: Transaction<Database>, mail: QueuedMail, 
       kind: mail.kind,
       registration_id: mail.registrationId ?? null,
       tandem_id: mail.tandemId ?? null,
+      partner_request_id: mail.partnerRequestId ?? null,
       recipient: mail.to,
       recipient_hash: addressHash(mail.to),
       client_hash: mail.clientHash ?? null,

@@ -1,5 +1,5 @@
 import type { MailData } from '../db/schema.ts'
-import { mailMessages } from '../i18n/locale-messages.ts'
+import { appMessagesForMail, mailMessages } from '../i18n/locale-messages.ts'
 import { berlinFormatter } from '../../src/shared/berlin-time.ts'
 import { CONFIRM_KINDS, type MailKind } from './mail-kinds.ts'
 
@@ -15,12 +15,28 @@ export interface OutgoingMail {
 
 type Texts = Record<string, Record<string, string> | string>
 
-export function mailLinks(publicUrl: string, data: Pick<MailData, 'mailToken' | 'manageToken'>) {
+/** The links of a mail; `manage` is a sign-up's manage page or a partner declaration's status page. */
+export function mailLinks(publicUrl: string, data: Pick<MailData, 'mailToken' | 'manageToken' | 'statusToken'>) {
   return {
     confirm: data.mailToken ? `${publicUrl}/api/v1/mail/confirm/${data.mailToken}` : undefined,
     unsubscribe: data.mailToken ? `${publicUrl}/api/v1/mail/unsubscribe/${data.mailToken}` : undefined,
-    manage: data.manageToken ? `${publicUrl}/manage/${data.manageToken}` : undefined,
+    manage: data.manageToken ? `${publicUrl}/manage/${data.manageToken}` : data.statusToken ? `${publicUrl}/partners/status/${data.statusToken}` : undefined,
   }
+}
+
+/**
+ * A decided partner declaration's outcome in the mail's language, in the words the app's status page
+ * uses (`partners.status`, `partners.rejectReasons`, `partners.outcomeNote`), German where it has none.
+ */
+function decisionTexts(lang: string, decision: NonNullable<MailData['decision']>): string[] {
+  const own = (appMessagesForMail(lang) as { partners: Record<string, Record<string, string> | string> }).partners
+  const status = own.status as Record<string, string>
+  const reasons = own.rejectReasons as Record<string, string>
+  return [
+    decision.status === 'applied' ? status.applied! : status.declined!,
+    ...(decision.reason && reasons[decision.reason] ? [reasons[decision.reason]!] : []),
+    ...(decision.note ? [fill(own.outcomeNote as string, { note: decision.note })] : []),
+  ]
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -60,6 +76,7 @@ export function renderMail(kind: MailKind, data: MailData, publicUrl: string): O
   const parts: Array<{ text: string; link?: string | undefined }> = [
     { text: fill(own.greeting ?? common.greeting!, values) },
     { text: fill(own.body!, values), link },
+    ...(data.decision ? decisionTexts(data.lang, data.decision).map((text) => ({ text })) : []),
     ...(own.ignore ? [{ text: own.ignore }] : []),
     ...(links.manage && !confirming ? [{ text: own.manage ?? common.manage!, link: links.manage }] : []),
     ...(links.unsubscribe ? [{ text: own.unsubscribe ?? common.unsubscribe!, link: links.unsubscribe }] : []),

@@ -38,11 +38,3 @@ export async function queueTandemMails(trx: Transaction<Database>, tandemIds: st
     if (found?.status === 'confirmed') await enqueueMail(trx, { kind, to: found.to, tandemId, data: found.data }, now)
   }
 }
-
-/** With a tandem entry's personal data: its mail columns and its mails not yet sent go. */
-export async function eraseTandemMail(trx: Transaction<Database>, tandemIds: string[]): Promise<void> {
-  if (tandemIds.length === 0) return
-  await trx.updateTable('tandems').set({ mail_status: null, mail_token: null, mail_manage_token: null }).where('id', 'in', tandemIds).execute()
-  await trx.deleteFrom('mail_queue').where('tandem_id', 'in', tandemIds).where('status', '<>', 'sent').execute()
-  await trx.updateTable('mail_queue').set({ tandem_id: null }).where('tandem_id', 'in', tandemIds).execute()
-}

@@ -5,7 +5,7 @@ import { scheduleJob } from '../jobs/scheduled-job.ts'
 import { TANDEM_RENEWAL_MONTHS } from '../../src/shared/volunteering/fields.schema.ts'
 import { deleteOldMail, eraseMailOf } from '../mail/mail-queue.repository.ts'
 import { ERASED } from './registrations.repository.ts'
-import { eraseTandemMail } from '../mail/tandem-mail.ts'
+import { eraseEntryMail } from '../mail/mail-owners.ts'
 import { deleteOldAccountTokens } from '../coordination/accounts/account-tokens.repository.ts'
 import { eraseFeedbackTexts } from '../feedback/feedback.repository.ts'
 import { FEEDBACK_TEXT_MONTHS } from '../../src/shared/feedback/feedback.schema.ts'
@@ -56,7 +56,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       .where('status', '=', 'received')
       .returning('id')
       .execute()
-    await eraseTandemMail(trx, tandems.map((t) => t.id))
+    await eraseEntryMail(trx, 'tandems', tandems.map((t) => t.id))
     const keys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', keyCutoff).executeTakeFirst()
     // Closed without a reason: the declaring device reads "not applied", and what it said is gone.
     const declarations = await trx
@@ -64,7 +64,9 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       .set({ status: 'rejected', details: null, decided_at: now, decided_by: 'retention' })
       .where('status', '=', 'open')
       .where('submitted_at', '<', declarationCutoff)
-      .executeTakeFirst()
+      .returning('id')
+      .execute()
+    await eraseEntryMail(trx, 'partner_requests', declarations.map((d) => d.id))
     const dayAgo = new Date(now.getTime() - DAY_MS)
     const logins = await trx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst()
     const windows = await trx.deleteFrom('rate_limit_windows').where('started_at', '<', dayAgo).executeTakeFirst()
@@ -76,7 +78,7 @@ export async function runRetention(db: Kysely<Database>, now: Date, retentionDay
       registrations: registrations.length,
       tandems: tandems.length,
       idempotencyKeys: Number(keys.numDeletedRows),
-      declarations: Number(declarations.numUpdatedRows),
+      declarations: declarations.length,
       limits: Number(logins.numDeletedRows) + Number(windows.numDeletedRows),
       mails,
       feedbackTexts,

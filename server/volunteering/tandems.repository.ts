@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { newMailToken } from '../mail/registration-mail.ts'
-import { eraseTandemMail, queueTandemConfirmRequest } from '../mail/tandem-mail.ts'
+import { queueTandemConfirmRequest } from '../mail/tandem-mail.ts'
+import { eraseEntryMail } from '../mail/mail-owners.ts'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, TandemsTable } from '../db/schema.ts'
 import type { TandemInput } from '../../src/shared/volunteering/tandem.schema.ts'
@@ -47,7 +48,7 @@ export async function cancelTandem(trx: Transaction<Database>, id: string, now: 
     .where('id', '=', id)
     .where('status', '=', 'received')
     .execute()
-  await eraseTandemMail(trx, [id])
+  await eraseEntryMail(trx, 'tandems', [id])
 }
 
 /** The person confirms the entry is still wanted; the 12-month retention counts from here. */

@@ -251,7 +251,7 @@ describe.each(DATABASES)('partner directory on %s', (kind) => {
     }
     const applied = (await declare(app, declaration())).json<{ id: string; statusToken: string }>()
     expect(applied.statusToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(await outcome(applied.statusToken)).toEqual({ status: 'open', decidedAt: null, reason: null, note: null })
+    expect(await outcome(applied.statusToken)).toEqual({ kind: 'entry', locale: 'de', status: 'open', decidedAt: null, reason: null, note: null })
     await call(app, cast.stendal, 'POST', `/partner-requests/${applied.id}/apply`, {})
     expect(await outcome(applied.statusToken)).toMatchObject({ status: 'applied', decidedAt: expect.any(String), reason: null })
 

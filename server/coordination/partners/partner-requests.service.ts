@@ -11,14 +11,20 @@ import type { Coordinator } from '../auth/sessions.ts'
 import { createPartner, deletePartner, partnerNotFound, updatePartner, type PartnerRow } from './partners.service.ts'
 import { acknowledgedRules } from '../../network/network-rules.service.ts'
 import { currentRules } from '../../network/network-rules.repository.ts'
+import { newMailToken } from '../../mail/registration-mail.ts'
+import { partnerRequestDecided, queuePartnerConfirmRequest } from '../../mail/partner-mail.ts'
 
 type RequestRow = Selectable<PartnerRequestsTable>
 
-/** Stores a partner organisation's declaration for the coordinators of its district to decide. */
-export async function receivePartnerRequest(trx: Transaction<Database>, input: PartnerRequestInput, now: Date): Promise<Answer> {
+/**
+ * Stores a partner organisation's declaration for the coordinators of its district to decide. E-mail
+ * only with its own consent, and only once the address is confirmed (double opt-in).
+ */
+export async function receivePartnerRequest(trx: Transaction<Database>, input: PartnerRequestInput, now: Date, clientHash?: string): Promise<Answer> {
   const rulesVersion = await acknowledgedRules(trx, input)
   const id = randomUUID()
   const { token, hash } = newManageToken()
+  const wantsMail = Boolean(input.consents.mail)
   await trx
     .insertInto('partner_requests')
     .values({
@@ -30,8 +36,11 @@ export async function receivePartnerRequest(trx: Transaction<Database>, input: P
       submitted_at: now,
       status_token_hash: hash,
       rules_version: rulesVersion,
+      locale: input.locale ?? null,
+      ...(wantsMail ? { mail_status: 'pending' as const, mail_token: newMailToken(), mail_manage_token: token } : {}),
     })
     .execute()
+  if (wantsMail) await queuePartnerConfirmRequest(trx, id, clientHash, now)
   await writeAudit(trx, { actor: 'partner', action: 'partner-request.receive', entity: 'partner-request', entityId: id, district: input.district, details: { kind: input.kind } })
   return { statusCode: 201, body: { id, status: 'received', statusToken: token } }
 }
@@ -40,11 +49,13 @@ export async function receivePartnerRequest(trx: Transaction<Database>, input: P
 export async function findOutcome(db: Kysely<Database>, token: string): Promise<PartnerRequestOutcome | undefined> {
   const row = await db
     .selectFrom('partner_requests')
-    .select(['status', 'decided_at', 'reject_reason', 'reject_note'])
+    .select(['kind', 'locale', 'status', 'decided_at', 'reject_reason', 'reject_note'])
     .where('status_token_hash', '=', hashManageToken(token))
     .executeTakeFirst()
   if (!row) return undefined
   return {
+    kind: row.kind,
+    locale: row.locale,
     status: row.status,
     decidedAt: row.decided_at?.toISOString() ?? null,
     reason: row.reject_reason as PartnerRequestOutcome['reason'],
@@ -176,6 +187,7 @@ export async function applyPartnerRequest(
     }
     // The partner keeps the version of the rules it acknowledged.
     if (partner && request.rules_version) await trx.updateTable('partners').set({ rules_version: request.rules_version }).where('id', '=', partner.id).execute()
+    await partnerRequestDecided(trx, id, { status: 'applied', reason: null, note: null }, now)
     const decided = await trx
       .updateTable('partner_requests')
       .set({ status: 'applied', decided_at: now, decided_by: coordinator.email, details: null, partner_id: partner?.id ?? null })
@@ -203,9 +215,11 @@ export async function rejectPartnerRequest(
 ): Promise<PartnerRequestItem> {
   return db.transaction().execute(async (trx) => {
     const request = await openRequest(trx, coordinator, id)
+    const note = why.note?.trim() || null
+    await partnerRequestDecided(trx, id, { status: 'rejected', reason: why.reason, note }, now)
     const decided = await trx
       .updateTable('partner_requests')
-      .set({ status: 'rejected', decided_at: now, decided_by: coordinator.email, details: null, reject_reason: why.reason, reject_note: why.note?.trim() || null })
+      .set({ status: 'rejected', decided_at: now, decided_by: coordinator.email, details: null, reject_reason: why.reason, reject_note: note })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()

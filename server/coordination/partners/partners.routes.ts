@@ -32,6 +32,7 @@ import { berlinDay } from '../../../src/shared/berlin-time.ts'
 import { normalizeSubmission } from '../../../src/shared/volunteering/normalize.ts'
 import { Problem } from '../../errors/problem.ts'
 import { IdempotencyHeadersSchema, withIdempotency } from '../../idempotency/idempotency.ts'
+import { addressHash } from '../../mail/mail-queue.repository.ts'
 import { assertDistrict, coordinatorOf, districtScope } from '../auth/coordinator-auth.ts'
 import { addPartner, changePartner, findPartner, listPartners, partnerDetail, partnerNotFound, removePartner, toPartnerDto } from './partners.service.ts'
 import { applyPartnerRequest, findOutcome, listPartnerRequests, receivePartnerRequest, rejectPartnerRequest } from './partner-requests.service.ts'
@@ -254,7 +255,7 @@ export const partnerRequestRoutes: FastifyPluginAsyncTypebox<PartnerRequestRoute
       const body = request.body
       const now = app.now()
       const answer = await withIdempotency(db, { key: request.headers['idempotency-key'], route: 'partner-requests', body, now }, (trx) =>
-        receivePartnerRequest(trx, body, now),
+        receivePartnerRequest(trx, body, now, addressHash(request.ip)),
       )
       return reply.status(answer.statusCode as 201).send(answer.body as Static<typeof PartnerRequestAnswerSchema>)
     },

@@ -48,8 +48,9 @@ const ContactFunctionSchema = Type.String({ minLength: 1, maxLength: PARTNER_LIM
  * A partner organisation's declaration. `organisation`, `district` and `email` are always needed:
  * for an entry or a change they are the new details, for a deletion they name the entry to delete.
  * A change names the entry it changes in `entry` (as it is listed now). Consents: `store` (keep these
- * details for the network's list and mailing list; needed for an entry or a change) and `publish`
- * (list the organisation publicly, also in the app's contacts directory; optional).
+ * details for the network's list and mailing list; needed for an entry or a change), `publish`
+ * (list the organisation publicly, also in the app's contacts directory; optional) and `mail` (e-mails
+ * about the declaration to `email`, once the address is confirmed; optional, any kind).
  */
 export const PartnerRequestSchema = Type.Object(
   {
@@ -69,7 +70,7 @@ export const PartnerRequestSchema = Type.Object(
     /** The version of the district's network rules the partner acknowledges; needed for an entry or a change where rules are published. */
     rulesVersion: Type.Optional(RulesVersionSchema),
     consents: Type.Object(
-      { store: Type.Optional(PartnerConsentSchema), publish: Type.Optional(PartnerConsentSchema) },
+      { store: Type.Optional(PartnerConsentSchema), publish: Type.Optional(PartnerConsentSchema), mail: Type.Optional(PartnerConsentSchema) },
       { additionalProperties: false },
     ),
   },
@@ -100,6 +101,9 @@ export const PartnerRequestStatusParamsSchema = Type.Object({ token: Type.String
 
 /** What the declaring device learns: open, applied, or rejected with the reason. */
 export const PartnerRequestOutcomeSchema = Type.Object({
+  kind: literals(PARTNER_REQUEST_KINDS),
+  /** The language the declaration was sent in (null for older ones), for the status page its mails link to. */
+  locale: Type.Union([Type.String(), Type.Null()]),
   status: literals(PARTNER_REQUEST_STATUSES),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([literals(PARTNER_REJECT_REASONS), Type.Null()]),
