@@ -33,7 +33,7 @@ import { feedbackRoutes } from './feedback/feedback.routes.ts'
 function redactRequest(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
-    url: request.url.replace(/(\/manage\/|^\/api\/v1\/partner-requests\/|^\/coordination\/password\/)[^/?]+/, '$1[token]'),
+    url: request.url.replace(/(\/manage\/|^\/api\/v1\/partner-requests\/|^\/partners\/status\/|^\/coordination\/password\/)[^/?]+/, '$1[token]'),
     remoteAddress: request.ip,
   }
 }

@@ -58,6 +58,14 @@ export function createAppRouter(): Router {
       // Public declaration of a partner organisation of the integration network (entry, change, deletion).
       { path: '/partners/declare', name: 'partners-declare', component: () => import('../partners/PartnerDeclarationView.vue') },
       {
+        // The status link in a partner declaration's mails: any device, in the declaration's language.
+        path: '/partners/status/:token([A-Za-z0-9_-]{43})',
+        name: 'partner-status',
+        component: () => import('../partners/PartnerStatusView.vue'),
+        props: true,
+        meta: { ownLanguage: true },
+      },
+      {
         // The coordinator workspace: its own lazy chunks and texts, never in a newcomer's start bundle.
         path: '/coordination',
         component: () => import('../coordination/CoordinationLayout.vue'),

@@ -11,7 +11,8 @@ export type MatchAnswer = { kind: 'ok'; view: MatchView } | { kind: 'stale' | 'o
 const base = (token: string) => `/api/v1/manage/${token}`
 const asJson = { accept: 'application/json' }
 
-async function call(url: string, init: RequestInit = {}): Promise<Response | 'offline'> {
+/** A call to the server for a page behind a personal link; `offline` without a connection. */
+export async function call(url: string, init: RequestInit = {}): Promise<Response | 'offline'> {
   if (!navigator.onLine) return 'offline'
   try {
     return await fetch(url, { ...init, headers: { ...asJson, ...init.headers } })

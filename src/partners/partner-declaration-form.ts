@@ -18,6 +18,8 @@ export interface PartnerDeclarationFormState {
   /** When each consent box was ticked (ISO), or '' when not ticked. */
   consentStore: string
   consentPublish: string
+  /** E-mails about the declaration to its address (any kind; double opt-in). */
+  consentMail: string
   /** The version of the district's network rules the partner acknowledged ('' when not ticked). */
   rulesVersion: string
 }
@@ -37,6 +39,7 @@ export function emptyPartnerDeclarationForm(district = ''): PartnerDeclarationFo
     note: '',
     consentStore: '',
     consentPublish: '',
+    consentMail: '',
     rulesVersion: '',
   }
 }
@@ -44,13 +47,14 @@ export function emptyPartnerDeclarationForm(district = ''): PartnerDeclarationFo
 const consent = (givenAt: string) => ({ textVersion: CURRENT_PARTNER_CONSENT_VERSION, givenAt })
 
 /**
- * The request body for the form's kind: a deletion sends only what names the entry; an entry or a
- * change sends the organisation's details, a change also the entry it changes. Empty fields are
- * dropped later by the shared cleaning (normalizePartnerRequest).
+ * The request body for the form's kind: a deletion sends only what names the entry (and whether mail
+ * about it is wanted); an entry or a change sends the organisation's details, a change also the entry
+ * it changes. Empty fields are dropped later by the shared cleaning (normalizePartnerRequest).
  */
 export function partnerDeclarationPayload(form: PartnerDeclarationFormState, locale: string): Record<string, unknown> {
   const common = { kind: form.kind, organisation: form.organisation, district: form.district, email: form.email, note: form.note, locale }
-  if (form.kind === 'deletion') return { ...common, consents: {} }
+  const mail = form.consentMail ? { mail: consent(form.consentMail) } : {}
+  if (form.kind === 'deletion') return { ...common, consents: mail }
   return {
     ...common,
     ...(form.kind === 'change' ? { entry: { organisation: form.entryOrganisation, email: form.entryEmail } } : {}),
@@ -63,6 +67,7 @@ export function partnerDeclarationPayload(form: PartnerDeclarationFormState, loc
     consents: {
       ...(form.consentStore ? { store: consent(form.consentStore) } : {}),
       ...(form.consentPublish ? { publish: consent(form.consentPublish) } : {}),
+      ...mail,
     },
   }
 }
@@ -83,6 +88,7 @@ export function partnerDeclarationFormFrom(payload: Partial<PartnerRequestInput>
     note: payload.note ?? '',
     consentStore: payload.consents?.store?.givenAt ?? '',
     consentPublish: payload.consents?.publish?.givenAt ?? '',
+    consentMail: payload.consents?.mail?.givenAt ?? '',
     rulesVersion: payload.rulesVersion ?? '',
   }
 }

@@ -64,14 +64,25 @@ describe('the partner declaration form', () => {
     })
   })
 
-  it('sends only what names the entry for a deletion', () => {
+  it('sends only what names the entry for a deletion, and whether mail about it is wanted', () => {
     const { value, errors } = checkPartnerRequest(partnerDeclarationPayload(filled({ kind: 'deletion', consentPublish: TICKED }), 'de'))
     expect(errors).toEqual({})
     expect(value).toEqual({ kind: 'deletion', organisation: 'Bürgerhaus (Beispiel)', district: 'magdeburg', email: 'info@example.org', locale: 'de', consents: {} })
+    const withMail = checkPartnerRequest(partnerDeclarationPayload(filled({ kind: 'deletion', consentMail: TICKED }), 'de'))
+    expect(withMail.errors).toEqual({})
+    expect(withMail.value.consents).toEqual({ mail: { textVersion: '2026-11', givenAt: TICKED } })
+  })
+
+  it('sends the mail consent with an entry only when its box is ticked', () => {
+    expect(checkPartnerRequest(partnerDeclarationPayload(filled(), 'de')).value.consents).not.toHaveProperty('mail')
+    expect(checkPartnerRequest(partnerDeclarationPayload(filled({ consentMail: TICKED }), 'de')).value.consents).toEqual({
+      store: { textVersion: '2026-11', givenAt: TICKED },
+      mail: { textVersion: '2026-11', givenAt: TICKED },
+    })
   })
 
   it('comes back from a saved declaration to be corrected', () => {
-    const form = filled({ kind: 'change', entryOrganisation: 'Alt', entryEmail: 'alt@example.org', consentPublish: TICKED, note: 'Neue Anschrift' })
+    const form = filled({ kind: 'change', entryOrganisation: 'Alt', entryEmail: 'alt@example.org', consentPublish: TICKED, consentMail: TICKED, note: 'Neue Anschrift' })
     const { value } = checkPartnerRequest(partnerDeclarationPayload(form, 'de'))
     expect(partnerDeclarationFormFrom(value)).toEqual({ ...form, email: 'info@example.org', phone: '+493931000222' })
   })
