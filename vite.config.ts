@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { precompress } from './scripts/precompress.ts'
 import { newcomerPrecache } from './scripts/newcomer-precache.ts'
 import { prerenderPicker } from './scripts/prerender-picker.ts'
-import { manifest } from './src/pwa/manifest.ts'
+import { languageManifests, manifestFor } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
 // What a newcomer's phone keeps for offline use: not the coordinator workspace, only its own language.
@@ -26,16 +26,18 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      manifest,
+      manifest: manifestFor('de'),
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Serve assets from the cache even if a build lacks their compressed copies.
-        globIgnores: ['**/*.br', '**/*.gz'],
+        // The other languages' manifests are fetched by the phone when it installs, online.
+        globIgnores: ['**/*.br', '**/*.gz', 'manifest-*.webmanifest'],
         manifestTransforms: [precache.transform],
       },
       devOptions: { enabled: false },
     }),
     prerenderPicker(),
+    languageManifests(),
     precache.plugin,
     precompress(),
   ],

@@ -23,8 +23,15 @@ export interface PrecacheEntry {
 }
 
 const WORKSPACE = /^(src\/coordination|locales\/coordination)\//
-// A language's own chunks: its interface texts and its search stemmer (src/search/word-stems.ts).
-const LANGUAGE = [/^locales\/([a-z]{2,3})\.json$/, /@orama\/stemmers\/dist\/([a-z]{2,3})\.js$/]
+// A language's own chunks: its interface texts, its glossary, its search stemmer (src/search/word-stems.ts)
+// and a font only it needs (src/i18n/language-fonts.ts).
+const TAG = '([a-z]{2,3}(?:-x-[a-z]{2,8})?)'
+const LANGUAGE = [
+  new RegExp(`^locales/${TAG}\\.json$`),
+  new RegExp(`^src/guide/glossary/${TAG}\\.json$`),
+  new RegExp(`@orama/stemmers/dist/${TAG}\\.js$`),
+  new RegExp(`^src/i18n/fonts/${TAG}\\.ts$`),
+]
 // German is every phone's fallback: always kept.
 const ALWAYS = 'de'
 
@@ -48,7 +55,7 @@ export function newcomerFiles(manifest: ViteManifest): { files: Set<string>; lan
   const languages = new Map<string, string>()
   for (const key of seen) {
     const code = LANGUAGE.map((pattern) => pattern.exec(key)?.[1]).find(Boolean)
-    if (code && code !== ALWAYS) languages.set(manifest[key]!.file, code)
+    if (code && code !== ALWAYS) for (const file of filesOf(manifest[key]!)) languages.set(file, code)
   }
   return { files, languages }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
-import { LOCALES } from '../src/i18n/locales.ts'
+import { LOCALES, PICKER_FALLBACK } from '../src/i18n/locales.ts'
 
 /** Marks around the prerendered picker: the service worker leaves it out for a phone that has chosen (src/sw/shell-page.ts). */
 export const PICKER_START = '<!--picker-->'
@@ -16,7 +16,7 @@ export function pickerHtml(title: string, intro: string): string {
   )
   return [
     PICKER_START,
-    '<main id="main" class="boot-picker"><div class="page">',
+    `<main id="main" class="boot-picker" lang="${PICKER_FALLBACK}" dir="ltr"><div class="page">`,
     `<h1 id="language-title">${escape(title)}</h1>`,
     `<p>${escape(intro)}</p>`,
     `<ul class="language-list" role="list" aria-labelledby="language-title">${items.join('')}</ul>`,
@@ -32,13 +32,15 @@ export function pickerHtml(title: string, intro: string): string {
  * instead of waiting for a second one to open.
  */
 export function prerenderPicker(): Plugin {
-  const de = JSON.parse(readFileSync(new URL('../locales/de.json', import.meta.url), 'utf8')) as { language: { title: string; intro: string } }
+  // Before any script runs, the phone's languages are unknown: the title is in English, as the app's picker
+  // is on a phone set to none of its languages (PICKER_FALLBACK); each language is named in itself.
+  const messages = JSON.parse(readFileSync(new URL(`../locales/${PICKER_FALLBACK}.json`, import.meta.url), 'utf8')) as { language: { title: string; intro: string } }
   return {
     name: 'willkommen:prerender-picker',
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const withPicker = html.replace(PLACEHOLDER, pickerHtml(de.language.title, de.language.intro))
+        const withPicker = html.replace(PLACEHOLDER, pickerHtml(messages.language.title, messages.language.intro))
         const script = /\s*<script type="module"[^>]*><\/script>/.exec(withPicker)
         const style = /\s*<link rel="stylesheet"[^>]*>/.exec(withPicker)
         if (!script || !style || style.index < script.index) return withPicker

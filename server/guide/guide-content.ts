@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { Value } from 'typebox/value'
 import { Type } from 'typebox'
@@ -8,6 +9,8 @@ import { sanitiseSafeText } from '../../src/shared/guide/safe-text.ts'
 import { nextChangeSeq, STATEWIDE } from '../sync/change-seq.ts'
 import type { TextValues } from './guide.repository.ts'
 import { applyGuideRelease } from './guide-release.ts'
+import { mergeGuideTexts, type GuideLanguageFile } from './guide-language-files.ts'
+import { LOCALE_CODES } from '../../src/shared/locale-codes.ts'
 
 /**
  * The guide's content as a release ships it. It seeds an empty guide on first start; from then on the
@@ -18,7 +21,27 @@ export const GUIDE_STEPS_FILE = new URL('./guide-steps.json', import.meta.url)
 
 const GuideFileSchema = Type.Array(GuideSeedStepSchema)
 
-/** Reads and checks the content file; a broken file stops the start with a message naming the problem. */
+async function readLanguageFiles(file: URL | string): Promise<Record<string, GuideLanguageFile>> {
+  const dir = new URL('./texts/', typeof file === 'string' ? pathToFileURL(file) : file)
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw err
+  }
+  const entries = await Promise.all(
+    names
+      .filter((n) => (LOCALE_CODES as readonly string[]).includes(n.slice(0, -'.json'.length)))
+      .map(async (n) => [n.slice(0, -'.json'.length), JSON.parse(await readFile(new URL(n, dir), 'utf8')) as GuideLanguageFile] as const),
+  )
+  return Object.fromEntries(entries)
+}
+
+/**
+ * Reads and checks the content: the steps file and, beside it, `texts/<code>.json` per language the app speaks. A broken
+ * file stops the start with a message naming the problem.
+ */
 export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Promise<GuideSeedStep[] | undefined> {
   let raw: string
   try {
@@ -27,7 +50,7 @@ export async function readGuideFile(file: URL | string = GUIDE_STEPS_FILE): Prom
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
   }
-  const steps: unknown = JSON.parse(raw)
+  const steps = mergeGuideTexts(JSON.parse(raw), await readLanguageFiles(file))
   if (!Value.Check(GuideFileSchema, steps)) {
     const first = Value.Errors(GuideFileSchema, steps)[0]
     throw new Error(`${String(file)}: invalid guide content at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`)

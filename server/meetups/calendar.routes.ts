@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import type { Database } from '../db/schema.ts'
 import { ApiErrorSchema, type ApiError } from '../../src/shared/api-error.schema.ts'
 import { DISTRICT_SLUGS, districtBySlug } from '../../src/shared/districts.ts'
+import { LANG_TAG_PATTERN } from '../../src/shared/locale-codes.ts'
 import { MEETUP_KINDS } from '../../src/shared/meetups/meetup.schema.ts'
 import { buildCalendar } from '../../src/shared/meetups/ics.ts'
 import { icsFileName, occurrenceCalendar, occurrenceEvent, seriesCalendar } from '../../src/shared/meetups/meetup-ics.ts'
@@ -13,7 +14,7 @@ import { scopeHead } from '../sync/sync-scope.ts'
 import { AnswerCache, sendCached } from '../sync/answer-cache.ts'
 
 const LangSchema = Type.Optional(
-  Type.String({ pattern: '^[a-z]{2,3}$', default: 'de', description: 'Language of titles and texts; German where missing.' }),
+  Type.String({ pattern: LANG_TAG_PATTERN, default: 'de', description: 'Language of titles and texts; German where missing.' }),
 )
 const CalendarText = Type.String({ description: 'RFC 5545 iCalendar (text/calendar)' })
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8'

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type Router } from 'vue-router'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 import { applyLocale } from '../i18n/i18n.ts'
-import { LOCALES, matchLocale, SOURCE_LOCALE } from '../i18n/locales.ts'
+import { LOCALES, matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
 
 export function createAppRouter(): Router {
@@ -121,8 +121,10 @@ export function createAppRouter(): Router {
     return { path: to.path, query, hash: to.hash, replace: true }
   })
   // First start: the language picker comes before anything else, except on a page that finds its own.
+  // The picker itself speaks the phone's language (English when the app has none of the phone's languages).
   router.beforeEach(async (to) => {
-    if (useSettingsStore().locale || to.name === 'welcome') return
+    if (useSettingsStore().locale) return
+    if (to.name === 'welcome') return void (await applyLocale(matchLocale(navigator.languages) ?? PICKER_FALLBACK, { keepOffline: false }))
     if (!to.meta.ownLanguage) return { name: 'welcome', query: { next: to.fullPath } }
     await applyLocale(matchLocale(navigator.languages) ?? SOURCE_LOCALE)
   })

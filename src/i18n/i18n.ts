@@ -2,6 +2,8 @@ import { createI18n } from 'vue-i18n'
 import de from '../../locales/de.json'
 import { LOCALES, SOURCE_LOCALE, localeInfo, pluralRule } from './locales.ts'
 import { keepLanguageOffline } from './offline-language.ts'
+import { loadLanguageFont } from './language-fonts.ts'
+import { pointManifestAt } from '../pwa/manifest-path.ts'
 
 type Messages = Record<string, unknown>
 
@@ -26,12 +28,18 @@ async function ensureMessages(code: string): Promise<void> {
   i18n.global.setLocaleMessage(code, (await load()).default as never)
 }
 
-/** Switches the interface language (loading its messages once) and sets `<html lang dir>`. */
-export async function applyLocale(code: string): Promise<void> {
+/**
+ * Switches the interface language (loading its messages once) and sets `<html lang dir>`. `keepOffline: false`
+ * shows a language without asking the service worker to keep it (the picker in the phone's language, before
+ * the person has chosen).
+ */
+export async function applyLocale(code: string, { keepOffline = true } = {}): Promise<void> {
   const info = localeInfo(code)
   await ensureMessages(info.code)
   i18n.global.locale.value = info.code
   document.documentElement.lang = info.code
   document.documentElement.dir = info.dir
-  keepLanguageOffline(info.code)
+  if (keepOffline) keepLanguageOffline(info.code)
+  void loadLanguageFont(info.code)
+  pointManifestAt(info.code)
 }

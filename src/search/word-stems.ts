@@ -8,8 +8,9 @@ const identity: Stemmer = (word) => word
 /**
  * Snowball stemmers (@orama/stemmers, one small file each) for the languages that have one; loaded with the
  * search view only for the chosen language and German. Languages without one here are matched by folding,
- * prefixes and typo tolerance alone: Vietnamese does not inflect; for the others no maintained stemmer exists
- * in a form a phone can load (say so when you add one).
+ * prefixes and typo tolerance alone: Vietnamese does not inflect; Bulgarian's (@orama/stemmers 3.1.18) throws on
+ * many words (it assigns to a character of a string); for the others no maintained stemmer exists in a form a
+ * phone can load (say so when you add one).
  */
 const SNOWBALL: Record<string, () => Promise<{ stemmer: Stemmer }>> = {
   de: () => import('@orama/stemmers/german'),
@@ -17,7 +18,6 @@ const SNOWBALL: Record<string, () => Promise<{ stemmer: Stemmer }>> = {
   uk: () => import('@orama/stemmers/ukrainian'),
   ru: () => import('@orama/stemmers/russian'),
   ar: () => import('@orama/stemmers/arabic'),
-  bg: () => import('@orama/stemmers/bulgarian'),
   ro: () => import('@orama/stemmers/romanian'),
   tr: () => import('@orama/stemmers/turkish'),
   es: () => import('@orama/stemmers/spanish'),
@@ -29,7 +29,15 @@ export async function loadStemmer(locale: string): Promise<Stemmer> {
   const load = SNOWBALL[locale]
   if (!load) return identity
   try {
-    return (await load()).stemmer
+    const { stemmer } = await load()
+    // A stemmer that fails on a word must not take the search down with it: that word is matched as typed.
+    return (word) => {
+      try {
+        return stemmer(word)
+      } catch {
+        return word
+      }
+    }
   } catch {
     return identity // not cached on this phone and offline: search still works, without stemming
   }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { DISTRICT_SLUGS } from './districts.ts'
+import { LANG_TAG_PATTERN } from './locale-codes.ts'
 
 // Field schemas both sides use for any form (volunteering, partners, coordination): one rule for the
 // phone's check and the server's validation.
@@ -28,4 +29,4 @@ export const NameSchema = Type.String({ minLength: 1, maxLength: LIMITS.name })
 export const EmailSchema = Type.String({ maxLength: LIMITS.email, pattern: EMAIL_PATTERN })
 export const PhoneSchema = Type.String({ maxLength: LIMITS.phone, pattern: PHONE_PATTERN })
 export const DistrictSchema = literals(DISTRICT_SLUGS)
-export const LocaleSchema = Type.String({ pattern: '^[a-z]{2,3}$' })
+export const LocaleSchema = Type.String({ pattern: LANG_TAG_PATTERN })

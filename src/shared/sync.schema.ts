@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox'
+import { LANG_TAG_PATTERN } from './locale-codes.ts'
 import { MeetupOccurrenceSchema, MeetupSchema } from './meetups/meetup.schema.ts'
 import { GuideNoteSchema, GuideStepSchema, GuideTextSchema } from './guide/guide-step.schema.ts'
 import { ContactSchema } from './contacts/contact.schema.ts'
@@ -18,7 +19,7 @@ export const SYNC_SCHEMAS = {
 const Districts = (description: string) =>
   Type.Optional(Type.Array(Type.Union(DISTRICT_SLUGS.map((s) => Type.Literal(s))), { maxItems: DISTRICT_SLUGS.length, uniqueItems: true, description }))
 const Langs = (description: string) =>
-  Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }), { maxItems: 30, uniqueItems: true, description }))
+  Type.Optional(Type.Array(Type.String({ pattern: LANG_TAG_PATTERN }), { maxItems: 30, uniqueItems: true, description }))
 
 /**
  * Without `districts`/`langs` the answer holds everything (as before scopes). A phone names its

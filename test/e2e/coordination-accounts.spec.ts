@@ -37,7 +37,7 @@ test('an admin invites a coordinator; the invitee sets a password from the maile
   const theirs = await context.newPage()
   const path = await linkMailedTo(invitee, /https?:\/\/\S+\/coordination\/password\/[A-Za-z0-9_-]{43}/)
   await theirs.goto(path)
-  const german = theirs.getByRole('button', { name: 'Deutsch' })
+  const german = theirs.getByRole('button', { name: 'Deutsch', exact: true })
   const heading = theirs.getByRole('heading', { name: 'Passwort festlegen' })
   await expect(german.or(heading).first()).toBeVisible()
   if (await german.isVisible()) await german.click()

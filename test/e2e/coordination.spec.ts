@@ -22,7 +22,7 @@ test('a coordinator logs in, sees the workspace without the bottom navigation, a
 
 test('a wrong password is refused with a message', async ({ page }) => {
   await page.goto('/coordination/login')
-  await page.getByRole('button', { name: 'Deutsch' }).click()
+  await page.getByRole('button', { name: 'Deutsch', exact: true }).click()
   await page.getByLabel('E-Mail-Adresse').fill('stendal@example.org')
   await page.getByLabel('Passwort').fill('not the password')
   await page.getByRole('button', { name: 'Anmelden' }).click()

@@ -10,7 +10,7 @@ export function berlinDay(days: number): string {
 /** First start: pick a language by its own name, land on the start screen. */
 export async function chooseLanguage(page: Page, nativeName: string): Promise<void> {
   await page.goto('/')
-  await page.getByRole('button', { name: nativeName }).click()
+  await page.getByRole('button', { name: nativeName, exact: true }).click()
   await expect(page.getByTestId('meetup').first()).toBeVisible()
 }
 
@@ -28,7 +28,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function loginAsCoordinator(page: Page, email: E2eCoordinator): Promise<void> {
   await page.goto('/coordination/login')
   // A first start asks for the language before anything else.
-  const german = page.getByRole('button', { name: 'Deutsch' })
+  const german = page.getByRole('button', { name: 'Deutsch', exact: true })
   const emailField = page.getByLabel('E-Mail-Adresse')
   await expect(german.or(emailField).first()).toBeVisible()
   if (await german.isVisible()) await german.click()

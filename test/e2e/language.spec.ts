@@ -5,7 +5,7 @@ test('first start offers each language by its own name', async ({ page }) => {
   await page.goto('/')
   await expect(page).toHaveURL(/\/welcome/)
   for (const name of ['Deutsch', 'English', 'Українська', 'العربية']) {
-    await expect(page.getByRole('button', { name })).toBeVisible()
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible()
   }
 })
 

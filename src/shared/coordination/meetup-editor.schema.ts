@@ -3,7 +3,7 @@ import { DistrictSchema, literals } from '../fields.schema.ts'
 import { AUDIENCES, MEETUP_KINDS } from '../meetups/meetup-kinds.ts'
 import { WEEKDAYS } from '../meetups/recurrence.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
-import { LOCALE_CODES } from '../locale-codes.ts'
+import { WORKSPACE_LOCALE_CODES } from '../locale-codes.ts'
 
 /**
  * What a coordinator types into the event editor, checked by the form and by the server alike.
@@ -12,7 +12,7 @@ import { LOCALE_CODES } from '../locale-codes.ts'
  */
 
 /** Languages an event text can be written in: German (the source, required) and the app's others. */
-export const EDITOR_LANGUAGES = LOCALE_CODES
+export const EDITOR_LANGUAGES = WORKSPACE_LOCALE_CODES
 export type EditorLanguage = (typeof EDITOR_LANGUAGES)[number]
 
 export const EDITOR_LIMITS = {

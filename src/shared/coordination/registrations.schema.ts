@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DistrictSchema, literals } from '../fields.schema.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
-import { LOCALE_CODES } from '../locale-codes.ts'
+import { WORKSPACE_LOCALE_CODES } from '../locale-codes.ts'
 
 /**
  * The registrations part of the coordinator workspace: the dates that take registrations, the list
@@ -25,7 +25,7 @@ export const PAST_DAYS = 90
 export const CSV_SEPARATOR_NAMES = ['semicolon', 'comma'] as const
 export type CsvSeparatorName = (typeof CSV_SEPARATOR_NAMES)[number]
 /** Languages the CSV header can be written in (the app's languages). */
-export const CSV_LANGUAGES = LOCALE_CODES
+export const CSV_LANGUAGES = WORKSPACE_LOCALE_CODES
 export type CsvLanguage = (typeof CSV_LANGUAGES)[number]
 
 const Instant = Type.String({ format: 'date-time' })

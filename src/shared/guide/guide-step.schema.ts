@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { CONTACT_FIELDS } from '../contact-fields.ts'
 import { LocalizedTextSchema } from '../localized-text.ts'
 import { DISTRICT_SLUGS } from '../districts.ts'
+import { LANG_TAG_PATTERN } from '../locale-codes.ts'
 import { SITUATIONS } from './situations.ts'
 
 /** The three welcome phases, in the order a newcomer goes through them. */
@@ -11,7 +12,7 @@ export type GuidePhase = (typeof GUIDE_PHASES)[number]
 export const ContactFieldSchema = Type.Enum([...CONTACT_FIELDS])
 
 export const StepIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' })
-export const LangSchema = Type.String({ pattern: '^[a-z]{2,3}$' })
+export const LangSchema = Type.String({ pattern: LANG_TAG_PATTERN })
 export const DistrictSchema = Type.Enum([...DISTRICT_SLUGS])
 
 /** What to bring, as a list per language code; any language may be missing or empty. */

@@ -1,3 +1,4 @@
+import { shippedGuideSteps } from '../../fixtures/shipped-guide.ts'
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -9,14 +10,13 @@ import { db } from '../../../src/db/db.ts'
 import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import GuideStepView from '../../../src/guide/GuideStepView.vue'
 import GlossaryView from '../../../src/guide/GlossaryView.vue'
-import { explainTerm, GLOSSARY } from '../../../src/guide/glossary.ts'
+import { explainTerm, GLOSSARY, loadGlossary } from '../../../src/guide/glossary.ts'
 import { parseSafeText } from '../../../src/shared/guide/safe-text.ts'
-import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
 import { LOCALE_CODES } from '../../../src/shared/locale-codes.ts'
 import { SourceLinkSchema, DateSchema } from '../../../src/shared/guide/guide-step.schema.ts'
 import { FIXTURE_CONTACTS, FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
 
-const SEED = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+const SEED = shippedGuideSteps()
 
 /** The glossary words a safe text links, in order. */
 const linkedTerms = (text: string) =>
@@ -31,13 +31,17 @@ describe('the glossary of official words', () => {
       reviewed: Type.Array(Type.String()),
       sources: Type.Array(SourceLinkSchema, { minItems: 1 }),
       terms: Type.Array(
-        Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), term: Type.String({ minLength: 2 }), explanation: Type.Record(Type.String(), Type.String({ minLength: 20 })) }),
+        Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), term: Type.String({ minLength: 2 }) }, { additionalProperties: false }),
         { minItems: 10 },
       ),
     })
     expect(Value.Errors(schema, GLOSSARY)).toEqual([])
     expect(new Set(GLOSSARY.terms.map((t) => t.id)).size).toBe(GLOSSARY.terms.length)
-    for (const entry of GLOSSARY.terms) expect(Object.keys(entry.explanation).sort(), entry.id).toEqual([...LOCALE_CODES].sort())
+    for (const code of LOCALE_CODES) {
+      const explanations = JSON.parse(readFileSync(`src/guide/glossary/${code}.json`, 'utf8')) as Record<string, string>
+      expect(Object.keys(explanations).sort(), code).toEqual(GLOSSARY.terms.map((t) => t.id).sort())
+      for (const [id, text] of Object.entries(explanations)) expect(text.length, `${code}:${id}`).toBeGreaterThanOrEqual(20)
+    }
   })
 
   it('knows every word a guide step links, in every language of the step', () => {
@@ -68,10 +72,12 @@ describe('the glossary of official words', () => {
     expect(unlinked).toEqual([])
   })
 
-  it('explains in the chosen language, marks automatic translations, and falls back to German', () => {
+  it('explains in the chosen language, marks automatic translations, and falls back to German', async () => {
+    await loadGlossary('ar')
+    await loadGlossary('hi') // a language the app does not have: German only
     expect(explainTerm('frist', 'de')).toMatchObject({ term: 'Frist', lang: 'de', hint: null })
     expect(explainTerm('frist', 'ar')).toMatchObject({ term: 'Frist', lang: 'ar', hint: 'machine' })
-    expect(explainTerm('frist', 'fr')).toMatchObject({ lang: 'de', hint: 'only-german' })
+    expect(explainTerm('frist', 'hi')).toMatchObject({ lang: 'de', hint: 'only-german' })
     expect(explainTerm('no-such-word', 'de')).toBeUndefined()
   })
 })
@@ -111,7 +117,7 @@ describe('a glossary word in a step text', () => {
     }
     await terms[0]!.trigger('click')
     expect(dialog.attributes('open')).toBeDefined()
-    expect(dialog.get('h2').text()).toBe('Meldebescheinigung')
+    await vi.waitFor(() => expect(dialog.get('h2').text()).toBe('Meldebescheinigung')) // English is loaded with the dialog
     expect(dialog.text()).toContain('The registration certificate (Meldebescheinigung) is the paper from the citizens')
     expect(dialog.text()).toContain('Automatic translation')
     wrapper.unmount()
@@ -127,6 +133,7 @@ describe('the list of all official words', () => {
     await applyLocale('uk')
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] })
     const wrapper = mount(GlossaryView, { global: { plugins: [router, i18n] } })
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="glossary-word"]').length).toBeGreaterThan(0))
     const words = wrapper.findAll('[data-testid="glossary-word"]')
     expect(words).toHaveLength(GLOSSARY.terms.length)
     const headings = words.map((w) => w.get('h2').text())

@@ -14,18 +14,34 @@ afterEach(async () => {
 
 describe('LanguagePicker', () => {
   it('lists every language in its own name and script, marks the current one, and tells which one was tapped', async () => {
-    const wrapper = mount(LanguagePicker, { props: { current: 'uk', labelledby: 'language-title' } })
-    expect(wrapper.get('ul').attributes('aria-labelledby')).toBe('language-title')
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['hi-IN'])
+    const wrapper = mount(LanguagePicker, { props: { current: 'uk', labelledby: 'language-title' }, global: { plugins: [i18n] } })
+    expect(wrapper.findAll('ul').map((u) => u.attributes('aria-labelledby'))).toEqual(['language-title'])
     const buttons = wrapper.findAll('button')
-    expect(buttons.map((b) => b.text())).toEqual(['Deutsch', 'English', 'Українська', 'العربية'])
-    expect(buttons.map((b) => `${b.attributes('lang')}:${b.attributes('dir')}:${b.attributes('aria-pressed')}`)).toEqual([
+    expect(buttons).toHaveLength(21)
+    expect(buttons.slice(0, 5).map((b) => b.text())).toEqual(['Deutsch', 'Einfaches Deutsch', 'English', 'Українська', 'العربية'])
+    expect(buttons.map((b) => b.text())).toContain('ትግርኛ')
+    expect(buttons.slice(0, 5).map((b) => `${b.attributes('lang')}:${b.attributes('dir')}:${b.attributes('aria-pressed')}`)).toEqual([
       'de:ltr:false',
+      'de-x-easy:ltr:false',
       'en:ltr:false',
       'uk:ltr:true',
       'ar:rtl:false',
     ])
-    await buttons[3]!.trigger('click')
+    await buttons[4]!.trigger('click')
     expect(wrapper.emitted('choose')).toEqual([['ar']])
+    vi.restoreAllMocks()
+  })
+
+  it('shows the phone languages first under their own heading, then all the others', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fa-AF', 'ps', 'en'])
+    const wrapper = mount(LanguagePicker, { props: { labelledby: 'more-language', groupHeading: 'h3' }, global: { plugins: [i18n] } })
+    const [phone, all] = wrapper.findAll('ul')
+    expect(phone!.findAll('button').map((b) => b.attributes('lang'))).toEqual(['prs', 'ps', 'en'])
+    expect(all!.findAll('button')).toHaveLength(18)
+    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(['Sprachen Ihres Telefons', 'Alle Sprachen'])
+    expect(phone!.attributes('aria-labelledby')).toBe(wrapper.findAll('h3')[0]!.attributes('id'))
+    vi.restoreAllMocks()
   })
 })
 

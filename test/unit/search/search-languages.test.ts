@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { shippedGuideSteps } from '../../fixtures/shipped-guide.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { joinGuide } from '../../../src/guide/guide-entry.ts'
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../../src/search/search-index.ts'
 import { searchDocs } from '../../../src/search/search-docs.ts'
 import { loadStemmer, normaliseWord } from '../../../src/search/word-stems.ts'
-import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
 import { syncedRows } from '../../fixtures/guide-steps.ts'
 
 /**
@@ -38,6 +37,30 @@ const TABLE: Record<string, [query: string, step: string][]> = {
     ['banking', 'bank-account'],
     ['emergencies', 'doctors-and-emergency-numbers'],
   ],
+  ru: [
+    ['детский сад', 'kita-and-school'],
+    ['школы', 'kita-and-school'],
+    ['счет', 'bank-account'], // typed without ё; the title says "счёт"
+    ['банковские счета', 'bank-account'],
+    ['дежурный врач', 'doctors-and-emergency-numbers'],
+  ],
+  bg: [
+    ['училища', 'kita-and-school'],
+    ['детски градини', 'kita-and-school'],
+    ['сметки', 'bank-account'],
+    ['спешен номер', 'doctors-and-emergency-numbers'],
+  ],
+  ro: [
+    ['scoli', 'kita-and-school'], // typed without the comma below
+    ['grădinițe', 'kita-and-school'],
+    ['conturi bancare', 'bank-account'],
+    ['urgente', 'doctors-and-emergency-numbers'],
+  ],
+  'de-x-easy': [
+    ['Schulen', 'kita-and-school'],
+    ['Konten', 'bank-account'],
+    ['Notruf', 'doctors-and-emergency-numbers'],
+  ],
   de: [
     ['Hausärzte', 'doctors-and-emergency-numbers'], // the text says "Hausarztpraxis"
     ['Notfälle', 'doctors-and-emergency-numbers'],
@@ -48,7 +71,7 @@ const TABLE: Record<string, [query: string, step: string][]> = {
   ],
 }
 
-const seed = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+const seed = shippedGuideSteps()
 const steps = joinGuide({ ...syncedRows(seed), notes: [] }, undefined)
 const indexes = new Map<string, SearchIndex>()
 

@@ -1,3 +1,4 @@
+import { shippedGuideSteps } from '../../fixtures/shipped-guide.ts'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildSearchIndex, groupHits, searchIndex, type SearchLanguage } from '../../../src/search/search-index.ts'
@@ -7,7 +8,6 @@ import { foldText } from '../../../src/shared/fold-text.ts'
 import { pickText } from '../../../src/i18n/localized.ts'
 import { FIXTURE_CONTACTS, FIXTURE_STEPS, syncedRows } from '../../fixtures/guide-steps.ts'
 import { joinGuide } from '../../../src/guide/guide-entry.ts'
-import type { GuideSeedStep } from '../../../src/shared/guide/guide-step.schema.ts'
 import type { Meetup } from '../../../src/shared/meetups/meetup.schema.ts'
 
 const MEETUP: Meetup = {
@@ -110,7 +110,7 @@ describe('offline search', () => {
 })
 
 describe('search over the real guide content', () => {
-  const seed = JSON.parse(readFileSync('server/guide/guide-steps.json', 'utf8')) as GuideSeedStep[]
+  const seed = shippedGuideSteps()
   const steps = joinGuide({ ...syncedRows(seed), notes: [] }, undefined)
   const contacts = (JSON.parse(readFileSync('server/contacts/sample-contacts.json', 'utf8')) as typeof FIXTURE_CONTACTS).map((c) => ({ ...c, isSample: true }))
   const index = (locale: string) => buildSearchIndex(searchDocs({ steps, contacts, meetups: [] }, locale), languages.get(locale)!)
