@@ -1,4 +1,5 @@
 import { BERLIN, berlinFormatter } from '../shared/berlin-time.ts'
+import { intlLocale } from '../shared/intl-locale.ts'
 
 /** Dates and times of local events, always shown in German time (Europe/Berlin). */
 export function formatTime(iso: string, locale: string): string {
@@ -14,7 +15,7 @@ const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
 export function formatRelative(iso: string, locale: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
   let rtf = relativeFormats.get(locale)
-  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
+  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' })))
   const abs = Math.abs(seconds)
   if (abs < 60) return rtf.format(seconds, 'second')
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')
@@ -29,7 +30,7 @@ export function phoneIsOutsideBerlinTime(): boolean {
 
 export function languageName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(code) ?? code
   } catch {
     return code
   }
@@ -42,5 +43,5 @@ export function formatDateTime(iso: string, locale: string): string {
 
 /** A list in the locale's own way ("Deutsch, Englisch und Arabisch"; Arabic with its comma and "و"). */
 export function formatList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(items)
+  return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction', style: 'long' }).format(items)
 }

@@ -1,5 +1,6 @@
 import { WEEKDAYS } from '../shared/volunteering/tandem.schema.ts'
 import { formatList, languageName } from '../i18n/format.ts'
+import { intlLocale } from '../shared/intl-locale.ts'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
@@ -8,7 +9,7 @@ export function slotText(t: Translate, slot: string, locale: string, weekday: 'l
   const [day, part] = slot.split('-')
   const index = WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number])
   // 1 January 2024 was a Monday.
-  const name = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)))
+  const name = new Intl.DateTimeFormat(intlLocale(locale), { weekday, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)))
   return `${name} ${t(`volunteering.dayParts.${part}`)}`
 }
 
