@@ -56,6 +56,33 @@ const TABLE: Record<string, [query: string, step: string][]> = {
     ['conturi bancare', 'bank-account'],
     ['urgente', 'doctors-and-emergency-numbers'],
   ],
+  es: [
+    ['escuelas', 'kita-and-school'],
+    ['guarderias', 'kita-and-school'], // typed without the accent
+    ['cuentas bancarias', 'bank-account'],
+    ['emergencia', 'doctors-and-emergency-numbers'],
+  ],
+  fr: [
+    ['écoles', 'kita-and-school'],
+    ['creche', 'kita-and-school'],
+    ['comptes bancaires', 'bank-account'],
+    ['urgences', 'doctors-and-emergency-numbers'],
+  ],
+  pl: [
+    ['szkoła', 'kita-and-school'], // the text says "szkoły", "szkolny"; Polish has no stemmer here: prefixes and typos carry it
+    ['przedszkole', 'kita-and-school'],
+  ],
+  tr: [
+    ['okullar', 'kita-and-school'],
+    ['kreşler', 'kita-and-school'],
+    ['banka hesapları', 'bank-account'],
+    ['acil', 'doctors-and-emergency-numbers'],
+  ],
+  vi: [
+    ['truong hoc', 'kita-and-school'], // typed without the tone marks
+    ['tài khoản ngân hàng', 'bank-account'],
+    ['cấp cứu', 'doctors-and-emergency-numbers'],
+  ],
   'de-x-easy': [
     ['Schulen', 'kita-and-school'],
     ['Konten', 'bank-account'],
@@ -88,6 +115,26 @@ function firstSteps(locale: string, query: string): string[] {
 
 describe.each(Object.entries(TABLE))('search in %s understands the language', (locale, rows) => {
   it.each(rows)('"%s" finds %s', (query, step) => {
+    expect(firstSteps(locale, query)).toContain(step)
+  })
+})
+
+/**
+ * Known gaps, kept as failing expectations (they turn red when fixed, so the row can move up): Polish has no
+ * stemmer a phone can load, and its case endings defeat prefix matching ("bankowe" / "banku", "lekarz" /
+ * "lekarski").
+ */
+const KNOWN_GAPS: [locale: string, query: string, step: string][] = [
+  ['pl', 'konto bankowe', 'bank-account'],
+  ['pl', 'lekarz', 'doctors-and-emergency-numbers'],
+]
+
+describe('known gaps', () => {
+  beforeAll(async () => {
+    const language = { locale: 'pl', stem: await loadStemmer('pl'), germanStem: await loadStemmer('de') }
+    indexes.set('pl', buildSearchIndex(searchDocs({ steps, contacts: [], meetups: [] }, 'pl'), language))
+  })
+  it.fails.each(KNOWN_GAPS)('%s: "%s" does not yet find %s among the first three', (locale, query, step) => {
     expect(firstSteps(locale, query)).toContain(step)
   })
 })
