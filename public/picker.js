@@ -1,4 +1,4 @@
-/* global Element, history */
+/* global Element, history, location */
 // The language picker prerendered into index.html (scripts/prerender-picker.ts), before the app has
 // arrived: a tap keeps this page, and with it the app's download in flight on a slow link, and notes
 // the choice in the address (?lang=…), which the app honours when it starts (src/app/router.ts).
@@ -7,7 +7,9 @@ document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('.boot-picker a[hreflang]') : null
   if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
   event.preventDefault()
-  history.replaceState(history.state, '', link.getAttribute('href'))
+  // Opened at a deeper address (a shared link to a step): the app goes there once the language is set.
+  const here = location.pathname + location.search
+  history.replaceState(history.state, '', link.getAttribute('href') + (here === '/' ? '' : '&next=' + encodeURIComponent(here)))
   for (const other of document.querySelectorAll('.boot-picker a[aria-current]')) other.removeAttribute('aria-current')
   link.setAttribute('aria-current', 'true')
 })

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { apiNotFound } from '../errors/error-handler.ts'
+import { opensInOwnLanguage, withoutPicker } from '../../src/shared/own-language-paths.ts'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
@@ -23,11 +24,17 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       },
     })
   }
+  let ownLanguagePage: string | undefined
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send(apiNotFound(request.url))
     }
     reply.header('cache-control', 'no-cache')
+    // A manage link, the emergency card, the workspace: their page replaces the first-start picker at once.
+    if (opensInOwnLanguage(new URL(request.url, 'http://x').pathname)) {
+      ownLanguagePage ??= withoutPicker(readFileSync(`${webRoot}/index.html`, 'utf8'))
+      return reply.type('text/html; charset=utf-8').send(ownLanguagePage)
+    }
     return reply.type('text/html; charset=utf-8').sendFile('index.html')
   })
 }

@@ -113,11 +113,13 @@ export function createAppRouter(): Router {
   // tapped before the app had arrived: that is the person's choice. Only on the start address (which redirects
   // to the start screen): elsewhere `?lang=de` is a guide step's "show the German original", which must not
   // change the app's language.
+  // A tap on it at a deeper address carries that address along (`&next=/guide/step/…`, public/picker.js).
   router.beforeEach(async (to) => {
-    const { lang, ...query } = to.query
+    const { lang, next, ...query } = to.query
     const fromStart = (to.redirectedFrom ?? to).path === '/'
     if (!fromStart || typeof lang !== 'string' || !LOCALES.some((l) => l.code === lang)) return
     await useSettingsStore().chooseLocale(lang)
+    if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')) return { path: next.split('?')[0]!, query: Object.fromEntries(new URLSearchParams(next.split('?')[1] ?? '')), replace: true }
     return { path: to.path, query, hash: to.hash, replace: true }
   })
   // First start: the language picker comes before anything else, except on a page that finds its own.

@@ -1,19 +1,21 @@
 import { readStartState } from '../db/start-state.ts'
 import { localeInfo } from '../i18n/locales.ts'
-
-// The marks scripts/prerender-picker.ts puts around the language picker it prerenders into index.html.
-const PICKER = /<!--picker-->[\s\S]*?<!--\/picker-->/
+import { opensInOwnLanguage, withoutPicker } from '../shared/own-language-paths.ts'
 
 /**
  * The app shell for a phone whose person has chosen a language: without the prerendered language
  * picker (it would show for a moment before the app replaces it) and already in that language and
- * direction. A first visit gets index.html as built.
+ * direction. A page that opens in its own language (a manage link …) gets it without the picker too; a first
+ * visit elsewhere gets index.html as built.
  */
-export async function shellFor(response: Response): Promise<Response> {
+export async function shellFor(response: Response, path = '/'): Promise<Response> {
   const { settings } = await readStartState()
-  if (!settings.locale || !response.ok) return response
-  const { code, dir } = localeInfo(settings.locale)
-  const html = (await response.text()).replace(PICKER, '').replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${code}" dir="${dir}">`)
+  if (!response.ok || (!settings.locale && !opensInOwnLanguage(path))) return response
+  let html = withoutPicker(await response.text())
+  if (settings.locale) {
+    const { code, dir } = localeInfo(settings.locale)
+    html = html.replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${code}" dir="${dir}">`)
+  }
   const headers = new Headers(response.headers)
   headers.delete('content-length')
   return new Response(html, { status: response.status, statusText: response.statusText, headers })

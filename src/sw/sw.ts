@@ -35,7 +35,7 @@ registerRoute(languages.route)
 // Any page address opens the app shell (without the prerendered picker once a language is chosen), but
 // API calls always go to the network.
 const shell = precache.createHandlerBoundToURL('index.html')
-registerRoute(new NavigationRoute(async (options) => shellFor(await shell(options)), { denylist: [/^\/api\//] }))
+registerRoute(new NavigationRoute(async (options) => shellFor(await shell(options), options.url.pathname), { denylist: [/^\/api\//] }))
 
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: string; code?: string } | null

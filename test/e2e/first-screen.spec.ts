@@ -67,3 +67,24 @@ test('a returning visitor gets the page in their language without the prerendere
   await expect(page.getByTestId('meetup').first()).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { firstHtml: unknown }).firstHtml)).toEqual({ picker: false, lang: 'ar', dir: 'rtl' })
 })
+
+test('a shared link to a step, opened on a first visit: a tap on the prerendered picker ends on that step in that language', async ({ page }) => {
+  const release = await holdStartScript(page)
+  await page.goto('/guide/step/register-address', { waitUntil: 'commit' })
+  const arabic = page.getByRole('link', { name: 'العربية' })
+  await expect(arabic).toBeVisible()
+  await page.locator('html[data-picker-ready]').waitFor({ state: 'attached' })
+  await arabic.click()
+  await expect(page).toHaveURL(/\/\?lang=ar&next=%2Fguide%2Fstep%2Fregister-address$/)
+  release()
+  await expect(page).toHaveURL(/\/guide\/step\/register-address$/)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Anmeldung/)
+})
+
+test('pages that open in their own language come without the prerendered picker; the others with it', async ({ request }) => {
+  for (const path of ['/emergency', `/manage/${'a'.repeat(43)}`, '/coordination/login']) {
+    expect(await (await request.get(path)).text(), path).not.toContain('boot-picker')
+  }
+  for (const path of ['/', '/guide/step/register-address']) expect(await (await request.get(path)).text(), path).toContain('boot-picker')
+})
