@@ -8,6 +8,9 @@ import { DB_NAME } from './start-state.ts'
 import { closeForNewerVersion } from './version-change.ts'
 import { declareNextRelease } from './next-release.ts'
 
+/** Set by Vite at build (typed here, as the server's tests read this file too): see src/db/next-release.ts. */
+const E2E_NEXT_RELEASE = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.VITE_E2E_NEXT_RELEASE === 'true'
+
 /** Small key–value rows: sync cursor and time, and the person's own settings. */
 export interface KeyValue<T = unknown> {
   key: string
@@ -98,7 +101,7 @@ export class WillkommenDb extends Dexie {
         })
       })
     // Only in the app-update browser test's second build: the next release, swapped in under a running page.
-    if (import.meta.env.VITE_E2E_NEXT_RELEASE === 'true') declareNextRelease(this)
+    if (E2E_NEXT_RELEASE) declareNextRelease(this)
   }
 }
 

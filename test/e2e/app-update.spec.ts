@@ -15,7 +15,7 @@ const test = base.extend<object, { release: ReleaseServer }>({
     async ({}, use) => {
       const release = await ReleaseServer.start()
       await use(release)
-      await release.stop()
+      await release.close()
     },
     { scope: 'worker', timeout: 600_000 },
   ],
@@ -31,12 +31,19 @@ interface PhoneState {
   ticks: number
 }
 
-/** What the phone holds, read with the plain IndexedDB API (without opening or upgrading anything). */
+/**
+ * What the phone holds, read with the plain IndexedDB API (without opening or upgrading anything). While an
+ * upgrade runs the read waits for it; it gives up after a few seconds so that `expect.poll` asks again.
+ */
 async function phoneState(page: Page): Promise<PhoneState> {
   return page.evaluate(async () => {
     const version = (await indexedDB.databases()).find((d) => d.name === 'willkommen')?.version
     const open = indexedDB.open('willkommen')
-    const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+      setTimeout(() => reject(new Error('IndexedDB did not open within 5 s (an upgrade waiting?)')), 5_000)
+    })
     const read = <T,>(store: string) =>
       new Promise<T[]>((resolve) => {
         const request = idb.transaction(store).objectStore(store).getAll()
@@ -182,6 +189,7 @@ test('"reload" tapped online, the moment the connection returns: the sign-up is 
   // The old release may be sending the entry as the page reloads: the new one sends it again under the same key.
   await context.setOffline(false)
   await tapReload(page)
+  await expect(page.getByLabel('Name')).toHaveValue(draft)
   await expect.poll(async () => (await phoneState(page)).version).toBe(80)
   await nothingLost(context, page, step, draft, offer)
 })

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,11 +29,15 @@ async function freePort(): Promise<number> {
 export class ReleaseServer {
   readonly url: string
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'willkommen-release-data-'))
+  private readonly nextDir = mkdtempSync(join(tmpdir(), 'willkommen-next-release-'))
   private readonly nextBuild: Promise<string>
   private process: ChildProcess | undefined
   private serving: Release | undefined
 
-  private constructor(private readonly port: number) {
+  private readonly port: number
+
+  private constructor(port: number) {
+    this.port = port
     this.url = `http://localhost:${port}`
     this.nextBuild = this.buildNext()
     this.nextBuild.catch(() => {}) // a failed build fails the deploy that waits for it
@@ -60,7 +64,14 @@ export class ReleaseServer {
     await this.healthy()
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server and removes its data and the next release's build. */
+  async close(): Promise<void> {
+    await this.stop()
+    await this.nextBuild.catch(() => {})
+    for (const dir of [this.dataDir, this.nextDir]) rmSync(dir, { recursive: true, force: true })
+  }
+
+  private async stop(): Promise<void> {
     const running = this.process
     this.process = undefined
     this.serving = undefined
@@ -83,13 +94,12 @@ export class ReleaseServer {
   }
 
   private async buildNext(): Promise<string> {
-    const outDir = mkdtempSync(join(tmpdir(), 'willkommen-next-release-'))
-    await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', this.nextDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
       env: { ...process.env, VITE_E2E_NEXT_RELEASE: 'true' },
       maxBuffer: 16 * 1024 * 1024,
     })
-    return outDir
+    return this.nextDir
   }
 
   private async healthy(): Promise<void> {
