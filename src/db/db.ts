@@ -5,6 +5,11 @@ import type { Contact } from '../shared/contacts/contact.schema.ts'
 import type { Bookmark, StepProgress } from './guide-rows.ts'
 import type { Draft, OutboxEntry } from '../outbox/outbox-entry.ts'
 import { DB_NAME } from './start-state.ts'
+import { closeForNewerVersion } from './version-change.ts'
+import { declareNextRelease } from './next-release.ts'
+
+/** Set by Vite at build (typed here, as the server's tests read this file too): see src/db/next-release.ts. */
+const E2E_NEXT_RELEASE = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.VITE_E2E_NEXT_RELEASE === 'true'
 
 /** Small key–value rows: sync cursor and time, and the person's own settings. */
 export interface KeyValue<T = unknown> {
@@ -95,7 +100,10 @@ export class WillkommenDb extends Dexie {
           note.status = Object.fromEntries(Object.keys(note.text).filter((lang) => lang !== 'de').map((lang) => [lang, 'machine' as StoredStatus]))
         })
       })
+    // Only in the app-update browser test's second build: the next release, swapped in under a running page.
+    if (E2E_NEXT_RELEASE) declareNextRelease(this)
   }
 }
 
 export const db = new WillkommenDb()
+closeForNewerVersion(db)
