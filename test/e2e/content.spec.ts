@@ -19,6 +19,8 @@ async function phoneIn(browser: Browser, town: string, choice: string): Promise<
   await page.goto('/district')
   await page.getByLabel('Name Ihres Ortes').fill(town)
   await page.getByRole('button', { name: choice }).click()
+  // Stored on the phone before the test reloads elsewhere (a reload in between lost the choice once in CI).
+  await expect(page.getByTestId('district-chosen')).toBeVisible()
   return page
 }
 
