@@ -3,6 +3,7 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbo
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { clientsClaim } from 'workbox-core'
 import { firstContentStored } from './first-content.ts'
+import { routeApiPastWorker } from './api-past-worker.ts'
 import { languageCache, type BuildEntry } from './language-cache.ts'
 import { shellFor } from './shell-page.ts'
 
@@ -16,8 +17,10 @@ precache.addToCacheList(entries.filter((e) => !e.language))
 const languages = languageCache(entries.filter((e) => e.language))
 
 // A first install waits until the newcomer's language and first content are stored, so its downloads
-// do not compete with them on a slow link; then it stores the shell and that language.
+// do not compete with them on a slow link; then it stores the shell and that language. API calls
+// bypass the worker from the start.
 self.addEventListener('install', (event) => {
+  event.waitUntil(routeApiPastWorker(event))
   event.waitUntil(
     firstContentStored().then(async (locale) => {
       await precache.install(event)
