@@ -6,6 +6,7 @@ import { firstContentStored } from './first-content.ts'
 import { routeApiPastWorker } from './api-past-worker.ts'
 import { languageCache, type BuildEntry } from './language-cache.ts'
 import { shellFor } from './shell-page.ts'
+import { warmUp } from './warm-up.ts'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -23,6 +24,8 @@ self.addEventListener('install', (event) => {
   event.waitUntil(routeApiPastWorker(event))
   event.waitUntil(
     firstContentStored().then(async (locale) => {
+      // Content-hashed files (no revision) a few at a time into the HTTP cache; Workbox then takes them from there.
+      await warmUp(entries.filter((e) => !e.language && e.revision === null).map((e) => e.url))
       await precache.install(event)
       if (locale) await languages.keep(locale)
     }),
