@@ -99,7 +99,7 @@ async function oneVisit(serverPort: number): Promise<Figures> {
     const offlineReload = await page
       .getByRole('heading', { level: 1, name: 'لقاءات قريبة منك' })
       .waitFor({ timeout: 15_000 })
-      .then(() => page.getByTestId('meetup').first().isVisible())
+      .then(async () => (await page.getByTestId('meetup').first().waitFor({ timeout: 15_000 }), true)) // the list renders just after the heading
       .catch(() => false)
     return { picker, meetups, guideStep, offlineReady: ready.at, offlineBytes: ready.bytes, offlineApiBytes: ready.apiBytes, offlineReload }
   } finally {

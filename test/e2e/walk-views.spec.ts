@@ -203,7 +203,9 @@ test.describe('no axe violations in Arabic on what changed', () => {
 
   test('the way on from an empty district, a saved date', async ({ page }) => {
     await chooseLanguage(page, 'العربية')
-    await page.getByTestId('meetup').first().getByTestId('bookmark').click()
+    const bookmark = page.getByTestId('meetup').first().getByTestId('bookmark')
+    await bookmark.click()
+    await expect(bookmark).toHaveAttribute('aria-pressed', 'true') // stored before the next page loads
     await chooseDistrict(page, 'Börde')
     await keepNeighbours(page, 'stendal')
     await page.goto('/meetups')
