@@ -5,7 +5,8 @@ import type { MatchView } from '../shared/coordination/tandem-match.schema.ts'
  * The manage link's calls to the server. The link works on any device, also one that never sent the
  * entry, so these read and change the server's copy directly; without a connection they say `offline`.
  */
-export type Loaded = { kind: 'ok'; entry: ManagedEntry } | { kind: 'unknown' | 'offline' | 'failed' }
+/** What a page behind a mailed link read from the server (manage link, a declaration's status link). */
+export type LinkLoad<T> = { kind: 'ok'; value: T } | { kind: 'unknown' | 'offline' | 'failed' }
 export type MatchAnswer = { kind: 'ok'; view: MatchView } | { kind: 'stale' | 'offline' | 'failed' }
 
 const base = (token: string) => `/api/v1/manage/${token}`
@@ -21,13 +22,16 @@ export async function call(url: string, init: RequestInit = {}): Promise<Respons
   }
 }
 
-export async function loadEntry(token: string): Promise<Loaded> {
-  const response = await call(base(token))
+/** Reads what a link's token opens; an unknown or malformed token is `unknown`, no connection `offline`. */
+export async function loadByLink<T>(url: string): Promise<LinkLoad<T>> {
+  const response = await call(url)
   if (response === 'offline') return { kind: 'offline' }
   if (response.status === 404 || response.status === 400) return { kind: 'unknown' }
   if (!response.ok) return { kind: 'failed' }
-  return { kind: 'ok', entry: (await response.json()) as ManagedEntry }
+  return { kind: 'ok', value: (await response.json()) as T }
 }
+
+export const loadEntry = (token: string): Promise<LinkLoad<ManagedEntry>> => loadByLink<ManagedEntry>(base(token))
 
 /** Withdraws the entry and erases what the person gave (repeatable). */
 export async function withdrawEntry(token: string): Promise<'ok' | 'offline' | 'failed'> {
