@@ -25,7 +25,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     firstContentStored().then(async (locale) => {
       // Content-hashed files (no revision) a few at a time into the HTTP cache; Workbox then takes them from there.
-      await warmUp(entries.filter((e) => !e.language && e.revision === null).map((e) => e.url))
+      // An update warms only what the precache does not hold yet, as Workbox itself fetches only that.
+      const stored = await caches.open(precache.strategy.cacheName)
+      const hashed = entries.filter((e) => !e.language && e.revision === null).map((e) => new URL(e.url, self.location.href).href)
+      const missing = await Promise.all(hashed.map(async (url) => ((await stored.match(url)) ? undefined : url)))
+      await warmUp(missing.filter((url): url is string => url !== undefined))
       await precache.install(event)
       if (locale) await languages.keep(locale)
     }),
