@@ -13,7 +13,7 @@ export async function publishRules(db: Kysely<Database>, coordinator: Coordinato
   assertDistrict(coordinator, input.district)
   return db.transaction().execute(async (trx) => {
     if (!(await insertRules(trx, input, coordinator.email, now))) {
-      throw new Problem(409, 'conflict', 'This version is already published; publish a new dated version instead.', { version: 'errors.rules.versionExists' })
+      throw new Problem(409, 'conflict', 'This version is already published; publish a new dated version instead.', { version: 'coordinationPartners.rules.versionExists' })
     }
     await writeAudit(trx, {
       actor: coordinator.email,

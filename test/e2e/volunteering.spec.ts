@@ -136,7 +136,8 @@ test('an entry the server refuses stays on the phone with the reason, and goes o
       payload: {
         occurrenceId: '00000000-0000-4000-8000-000000000000:20261203T1700',
         name: 'Kim Beispiel',
-        email: 'kim@example.org',
+        // Not the address of the test above, which registers for the same date at the same time.
+        email: 'kim.refused@example.org',
         workingGroup: 'language',
         consents: { store: { textVersion: '2026-11', givenAt: new Date(now).toISOString() } },
       },

@@ -45,3 +45,34 @@ describe.each(cases)('locales/%s', (file, sourceFile) => {
     expect(differing.map(([k]) => k)).toEqual([])
   })
 })
+
+// The server and the shared validators answer with message keys the phone or the workspace looks up; a key
+// missing from the texts shows as "errors.registration.duplicate" on a card. The other languages must have
+// every German key (here and in ./completeness.test.ts), so German is where each key has to be.
+describe('message keys sent by the server', () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(resolve(dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .map((f) => resolve(dir, f))
+  }
+  const sent = new Set(
+    [...sourceFiles('server'), ...sourceFiles('src/shared')].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/'((?:errors|coordination[A-Z]\w*)\.[\w.]*\w)'/g)].map((m) => m[1]!),
+    ),
+  )
+  const known = new Set([
+    ...leaves(load(`${SOURCE_LOCALE}.json`)).keys(),
+    ...readdirSync(resolve('locales/coordination'))
+      .filter((f) => f.endsWith(`.${SOURCE_LOCALE}.json`))
+      .flatMap((f) => [...leaves(load(`coordination/${f}`)).keys()]),
+  ])
+
+  it('finds the keys it checks', () => {
+    expect(sent).toContain('errors.registration.duplicate')
+    expect(sent.size).toBeGreaterThan(15)
+  })
+
+  it('has a German text for each', () => {
+    expect([...sent].filter((key) => !known.has(key))).toEqual([])
+  })
+})
