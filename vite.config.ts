@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { precompress } from './scripts/precompress.ts'
 import { newcomerPrecache } from './scripts/newcomer-precache.ts'
 import { prerenderPicker } from './scripts/prerender-picker.ts'
+import { inlineStartFiles } from './scripts/inline-start-files.ts'
 import { languageManifests, manifestFor } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
@@ -37,6 +38,7 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
     prerenderPicker(),
+    inlineStartFiles(),
     languageManifests(),
     precache.plugin,
     precompress(),

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts'
 import { oneStartAtATime } from './db/startup-lock.ts'
 import { registerErrorHandler } from './errors/error-handler.ts'
 import { registerSecurityHeaders } from './web/security-headers.ts'
+import { inlineHashes } from './web/inline-hashes.ts'
 import { trimNotModified } from './web/not-modified.ts'
 import { registerWeb } from './web/web.plugin.ts'
 import { connectionOptions, registerConnectionLimits } from './web/connection-limits.ts'
@@ -87,7 +88,7 @@ export async function buildApp({ config, database, logger, logStream, now = syst
   registerErrorHandler(app)
   registerConnectionLimits(app, config.connections)
   registerTextRules(app)
-  await registerSecurityHeaders(app)
+  await registerSecurityHeaders(app, inlineHashes(config.webRoot))
   trimNotModified(app)
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {

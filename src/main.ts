@@ -7,6 +7,7 @@ import { useSettingsStore } from './app/settings.store.ts'
 import { useSyncStore } from './sync/sync.store.ts'
 import { loadDb } from './db/load-db.ts'
 import { readStartState } from './db/start-state.ts'
+import { startAddressLocale } from './app/start-address-locale.ts'
 import './app/base.css'
 
 // No top-level await here: lazy views import from the chunk this module lives in, and would wait for it
@@ -19,8 +20,15 @@ async function boot(): Promise<void> {
   app.use(router)
   // A first visit has no content yet: its first pull starts now, beside the first screen's downloads, instead
   // of after them (2–3 s on a slow link). A phone with content pulls once the first screen is painted.
+  // It waits for the language, so it brings that language's content with German in one go: one tapped in
+  // the prerendered picker before the app arrived (`/?lang=ar`) is stored at once; otherwise the picker,
+  // which needs no content, is shown first.
   const firstVisit = start.lastSyncedAt === undefined
-  if (firstVisit) useSyncStore().start(undefined)
+  if (firstVisit) {
+    const settings = useSettingsStore()
+    const tapped = startAddressLocale(location.pathname, new URLSearchParams(location.search).get('lang'))
+    useSyncStore().start(undefined, tapped ? settings.chooseLocale(tapped) : settings.whenLocaleChosen())
+  }
   // The first screen renders once, already on its route (not the shell first and the page after).
   await router.isReady().catch(() => undefined) // a failed first navigation still shows the app's frame
   app.mount('#app')

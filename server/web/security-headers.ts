@@ -1,15 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
+import type { InlineHashes } from './inline-hashes.ts'
 
-/** Strict CSP: only this origin, no inline script, no third-party anything; API answers not stored by caches. */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+/**
+ * Strict CSP: only this origin, no inline script or style but the build's own in index.html (by hash,
+ * server/web/inline-hashes.ts), no third-party anything; API answers not stored by caches.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, inline: InlineHashes = { scripts: [], styles: [] }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inline.scripts],
+        styleSrc: ["'self'", ...inline.styles],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

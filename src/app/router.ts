@@ -2,8 +2,9 @@ import { createRouter, createWebHistory, type Router } from 'vue-router'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 import { applyLocale } from '../i18n/i18n.ts'
-import { LOCALES, matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
+import { matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
+import { startAddressLocale } from './start-address-locale.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -109,16 +110,14 @@ export function createAppRouter(): Router {
     // of a visit needs no scrolling (which would force a layout while the app starts).
     scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
   })
-  // A language link of the picker prerendered into index.html (`/?lang=ar`, scripts/prerender-picker.ts),
-  // tapped before the app had arrived: that is the person's choice. Only on the start address (which redirects
-  // to the start screen): elsewhere `?lang=de` is a guide step's "show the German original", which must not
-  // change the app's language.
-  // A tap on it at a deeper address carries that address along (`&next=/guide/step/…`, public/picker.js).
+  // A language link of the picker prerendered into index.html, tapped before the app had arrived: that is
+  // the person's choice (src/app/start-address-locale.ts).
+  // A tap on it at a deeper address carries that address along (`&next=/guide/step/…`, src/app/picker-taps.js).
   router.beforeEach(async (to) => {
     const { lang, next, ...query } = to.query
-    const fromStart = (to.redirectedFrom ?? to).path === '/'
-    if (!fromStart || typeof lang !== 'string' || !LOCALES.some((l) => l.code === lang)) return
-    await useSettingsStore().chooseLocale(lang)
+    const chosen = startAddressLocale((to.redirectedFrom ?? to).path, lang)
+    if (!chosen) return
+    await useSettingsStore().chooseLocale(chosen)
     if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')) return { path: next.split('?')[0]!, query: Object.fromEntries(new URLSearchParams(next.split('?')[1] ?? '')), replace: true }
     return { path: to.path, query, hash: to.hash, replace: true }
   })

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import { loadDb } from '../db/load-db.ts'
 import { saveSetting, type Settings } from '../db/settings.ts'
 import { applyLocale } from '../i18n/i18n.ts'
@@ -26,10 +26,32 @@ export const useSettingsStore = defineStore('settings', () => {
     await applyLocale(saved.locale ?? SOURCE_LOCALE)
   }
 
-  async function chooseLocale(code: string): Promise<void> {
-    await applyLocale(code)
-    await saveSetting(await loadDb(), 'locale', code)
-    locale.value = code
+  // The choice made on the start address is asked for twice at once, by the router and by the first pull.
+  let choosing: { code: string; done: Promise<void> } | undefined
+
+  /** Shows the app in this language and keeps the choice; its texts and the database download side by side. */
+  function chooseLocale(code: string): Promise<void> {
+    if (choosing?.code === code) return choosing.done
+    const done = Promise.all([applyLocale(code), loadDb()])
+      .then(([, db]) => saveSetting(db, 'locale', code))
+      .then(() => void (locale.value = code))
+      .finally(() => {
+        if (choosing?.done === done) choosing = undefined
+      })
+    choosing = { code, done }
+    return done
+  }
+
+  /** Resolves once a language is chosen (at once when it is). */
+  function whenLocaleChosen(): Promise<void> {
+    if (locale.value) return Promise.resolve()
+    return new Promise((resolve) => {
+      const stop = watch(locale, (code) => {
+        if (!code) return
+        stop()
+        resolve()
+      })
+    })
   }
 
   /** The district decides which contacts and meetups come first; it stays on this phone. */
@@ -59,5 +81,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await saveSetting(await loadDb(), 'offlineReadyShown', true)
   }
 
-  return { locale, district, nearbyDistricts, situation, situationOffered, offlineReadyShown, load, chooseLocale, chooseDistrict, chooseNearbyDistricts, chooseSituation, markOfflineReadyShown }
+  return { locale, district, nearbyDistricts, situation, situationOffered, offlineReadyShown, load, chooseLocale, whenLocaleChosen, chooseDistrict, chooseNearbyDistricts, chooseSituation, markOfflineReadyShown }
 })

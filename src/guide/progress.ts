@@ -1,4 +1,5 @@
-import { GUIDE_PHASES, type GuidePhase, type GuideStep } from '../shared/guide/guide-step.schema.ts'
+import { GUIDE_PHASES, type GuidePhase } from '../shared/guide/guide-phases.ts'
+import type { GuideStep } from '../shared/guide/guide-step.schema.ts'
 
 export interface PhaseProgress {
   phase: GuidePhase

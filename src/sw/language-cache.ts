@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { Route } from 'workbox-routing'
+import { prefill } from './prefill.ts'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -34,7 +35,9 @@ export function languageCache(entries: readonly BuildEntry[]) {
 
     async keep(code: string): Promise<void> {
       const cache = await caches.open(CACHE)
-      for (const [url, language] of files) if (language === code && !(await cache.match(url))) await cache.add(url)
+      const wanted = [...files].filter(([, language]) => language === code).map(([url]) => url)
+      const missing = await Promise.all(wanted.map(async (url) => ((await cache.match(url)) ? undefined : { url, cacheKey: url, reload: false })))
+      await prefill(missing.filter((e) => e !== undefined), cache)
     },
 
     /** Drops chunks of earlier builds (their names carry another hash). */

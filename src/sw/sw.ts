@@ -6,7 +6,7 @@ import { firstContentStored } from './first-content.ts'
 import { routeApiPastWorker } from './api-past-worker.ts'
 import { languageCache, type BuildEntry } from './language-cache.ts'
 import { shellFor } from './shell-page.ts'
-import { warmUp } from './warm-up.ts'
+import { prefill } from './prefill.ts'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -24,14 +24,20 @@ self.addEventListener('install', (event) => {
   event.waitUntil(routeApiPastWorker(event))
   event.waitUntil(
     firstContentStored().then(async (locale) => {
-      // Content-hashed files (no revision) a few at a time into the HTTP cache; Workbox then takes them from there.
-      // An update warms only what the precache does not hold yet, as Workbox itself fetches only that.
+      // The files a few at a time, beside the chosen language's; Workbox's install then finds them stored.
+      // An update fetches only what the precache does not hold yet (a changed file has a new key).
       const stored = await caches.open(precache.strategy.cacheName)
-      const hashed = entries.filter((e) => !e.language && e.revision === null).map((e) => new URL(e.url, self.location.href).href)
-      const missing = await Promise.all(hashed.map(async (url) => ((await stored.match(url)) ? undefined : url)))
-      await warmUp(missing.filter((url): url is string => url !== undefined))
+      const missing = await Promise.all(
+        entries
+          .filter((e) => !e.language)
+          .map(async (e) => {
+            const url = new URL(e.url, self.location.href).href
+            const cacheKey = precache.getCacheKeyForURL(url)!
+            return (await stored.match(cacheKey)) ? undefined : { url, cacheKey, reload: e.revision !== null }
+          }),
+      )
+      await Promise.all([prefill(missing.filter((e) => e !== undefined), stored), locale ? languages.keep(locale) : undefined])
       await precache.install(event)
-      if (locale) await languages.keep(locale)
     }),
   )
 })

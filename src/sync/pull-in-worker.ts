@@ -2,6 +2,16 @@ import { loadDb } from '../db/load-db.ts'
 import type { SyncReply, SyncRequest } from './sync-messages.ts'
 
 let worker: Worker | undefined
+let pagePull: Promise<typeof import('./pull.ts')> | undefined
+
+/** Starts downloading the code for a pull on the page (a phone's first pull), once. */
+export function preparePullOnPage(): Promise<typeof import('./pull.ts')> {
+  pagePull ??= import('./pull.ts').catch((error: unknown) => {
+    pagePull = undefined // offline: the next pull tries again
+    throw error
+  })
+  return pagePull
+}
 let nextId = 1
 const waiting = new Map<number, (reply: SyncReply) => void>()
 
@@ -25,13 +35,12 @@ function syncWorker(): Worker {
 }
 
 /**
- * One pull in the sync worker; answers when it landed, and throws when it did not (offline or the
- * server away).
+ * One pull in the sync worker (or on the page when asked, and where there are no workers: very old
+ * browsers); answers when it landed, and throws when it did not (offline or the server away).
  */
-export async function pullInWorker(): Promise<string | undefined> {
-  if (typeof Worker === 'undefined') {
-    // No workers (very old browsers): pull on the page instead.
-    const [{ pull }, db] = await Promise.all([import('./pull.ts'), loadDb()])
+export async function pullInWorker({ onPage = false } = {}): Promise<string | undefined> {
+  if (onPage || typeof Worker === 'undefined') {
+    const [{ pull }, db] = await Promise.all([preparePullOnPage(), loadDb()])
     return pull(db)
   }
   const id = nextId++

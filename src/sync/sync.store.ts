@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { pullInWorker } from './pull-in-worker.ts'
+import { preparePullOnPage, pullInWorker } from './pull-in-worker.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
 import { backoffDelay, type BackoffLimits } from '../outbox/backoff.ts'
 
@@ -41,7 +41,9 @@ export const useSyncStore = defineStore('sync', () => {
     try {
       do {
         again = false
-        lastSyncedAt.value = await pullInWorker()
+        // A phone without content pulls on the page: its first screen loads the database anyway, while the
+        // worker would first download a copy of its own (30 KB on a slow link) before the first content.
+        lastSyncedAt.value = await pullInWorker({ onPage: lastSyncedAt.value === undefined })
       } while (again)
       failures.value = 0
       scopePending.value = false
@@ -70,7 +72,11 @@ export const useSyncStore = defineStore('sync', () => {
     if (document.visibilityState === 'visible') timer = setInterval(syncNow, PERIOD_MS)
   }
 
-  function start(syncedAt: string | undefined): void {
+  /**
+   * Starts pulling. `choice`: on a phone without content, the first pull waits until the language is
+   * chosen and stored, so it brings that language's content at once instead of a second pull after it.
+   */
+  function start(syncedAt: string | undefined, choice: Promise<void> = Promise.resolve()): void {
     lastSyncedAt.value = syncedAt
     window.addEventListener('online', () => {
       online.value = true
@@ -87,16 +93,24 @@ export const useSyncStore = defineStore('sync', () => {
     })
     schedule()
     const settings = useSettingsStore()
-    watch(
-      () => [settings.district, settings.locale, settings.nearbyDistricts],
-      () => {
-        scopePending.value = true
-        void syncNow()
-      },
-    )
-    // The first pull waits until the start screen is painted; it is a background refresh.
-    if ('requestIdleCallback' in window) requestIdleCallback(() => void syncNow(), { timeout: 1000 })
-    else setTimeout(() => void syncNow(), 0)
+    if (syncedAt === undefined) preparePullOnPage().catch(() => undefined) // its code downloads while the choice is stored
+    void choice
+      .catch(() => undefined)
+      .then(() => {
+        // Later changes of the scope; watched from here on, so the choice awaited above is no change.
+        watch(
+          () => [settings.district, settings.locale, settings.nearbyDistricts],
+          () => {
+            scopePending.value = true
+            void syncNow()
+          },
+        )
+        // A phone with content: the first pull waits until the start screen is painted, as a background
+        // refresh. One without: that content is what the person waits for.
+        if (syncedAt === undefined) void syncNow()
+        else if ('requestIdleCallback' in window) requestIdleCallback(() => void syncNow(), { timeout: 1000 })
+        else setTimeout(() => void syncNow(), 0)
+      })
   }
 
   return { online, syncing, failures, failed, lastSyncedAt, contentArrived, syncNow, start }

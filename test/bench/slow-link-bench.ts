@@ -13,12 +13,13 @@
  * and the service worker's own precache downloads (CDP network throttling would not slow the service
  * worker). After the run, the phone goes offline and reloads: the bench prints whether Arabic still works.
  * Run: npm run bench:slow-link   (builds dist/ first; BENCH_WEB_ROOT=<folder> node test/bench/slow-link-bench.ts
- * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182, BENCH_KBITS and BENCH_RTT_MS change the link)
+ * measures another build; BENCH_RUNS=3 by default, BENCH_PORT=4182, BENCH_KBITS and BENCH_RTT_MS change the link;
+ * BENCH_TRACE=1 prints every request of a run: when it left, when its answer had arrived, its size)
  */
 import { loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
 import { chromiumPath, startServer } from './bench-server.ts'
-import { startThrottleRelay } from './throttle-relay.ts'
+import { startThrottleRelay, type RelayedRequest } from './throttle-relay.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4182)
 const WEB_ROOT = process.env.BENCH_WEB_ROOT ?? new URL('../../dist', import.meta.url).pathname
@@ -26,6 +27,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 // BENCH_KBITS=100000 BENCH_RTT_MS=0 gives the same visit with the link out of the way: what the machine alone costs.
 const LINK = { kbits: Number(process.env.BENCH_KBITS ?? 250), rttMs: Number(process.env.BENCH_RTT_MS ?? 300) }
 const ARABIC = 'العربية'
+const TRACE = process.env.BENCH_TRACE === '1'
 
 interface Figures {
   picker: number
@@ -87,7 +89,17 @@ async function oneVisit(serverPort: number): Promise<Figures> {
     const meetups = since()
 
     await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click()
-    await page.getByTestId('phase-planning').getByRole('link').first().click()
+    await page
+      .getByTestId('phase-planning')
+      .getByRole('link')
+      .first()
+      .click({ timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        const headings = await page.getByRole('heading').allTextContents()
+        console.log(`stuck at ${page.url()}, headings: ${headings.join(' | ')}; screenshot /tmp/slow-link-stuck.png`)
+        await page.screenshot({ path: '/tmp/slow-link-stuck.png' })
+        throw error
+      })
     await page.getByTestId('guide-step').first().waitFor({ timeout: 120_000 })
     const guideStep = since()
 
@@ -101,6 +113,7 @@ async function oneVisit(serverPort: number): Promise<Figures> {
       .waitFor({ timeout: 15_000 })
       .then(async () => (await page.getByTestId('meetup').first().waitFor({ timeout: 15_000 }), true)) // the list renders just after the heading
       .catch(() => false)
+    if (TRACE) printTrace(relay.requests(), t0, { picker, meetups, guideStep, offlineReady: ready.at })
     return { picker, meetups, guideStep, offlineReady: ready.at, offlineBytes: ready.bytes, offlineApiBytes: ready.apiBytes, offlineReload }
   } finally {
     await browser.close()
@@ -111,6 +124,15 @@ async function oneVisit(serverPort: number): Promise<Figures> {
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** The run's requests in the order they left, with the moments measured between them. */
+function printTrace(requests: RelayedRequest[], t0: number, marks: Record<string, number>): void {
+  const rows = [
+    ...requests.map((r) => ({ at: r.at - t0, line: `${s(r.at - t0).padStart(7)} → ${s(r.doneAt - t0).padStart(7)} ${kb(r.bytes).padStart(7)}  ${r.path.slice(0, 110)}` })),
+    ...Object.entries(marks).map(([name, at]) => ({ at, line: `${s(at).padStart(7)}   ---- ${name}` })),
+  ]
+  for (const row of rows.sort((a, b) => a.at - b.at)) console.log(row.line)
+}
 
 function print(label: string, f: Figures): void {
   console.log(

@@ -14,10 +14,19 @@ export interface ThrottleRelay {
   downBytes: () => number
   /** The same, of answers to `/api/` requests (HTTP/1.1 answers in request order on each connection). */
   apiDownBytes: () => number
+  /** Every request so far: its path, when it reached the relay, the bytes of its answer and when the last of them arrived. */
+  requests: () => RelayedRequest[]
   close: () => Promise<void>
 }
 
 const SEGMENT = 1460
+
+export interface RelayedRequest {
+  path: string
+  at: number
+  bytes: number
+  doneAt: number
+}
 
 interface Flow {
   readyAt: number
@@ -25,6 +34,8 @@ interface Flow {
   target: Socket
   /** Down flows: whether the answer being sent is to an `/api/` request. */
   api?: boolean
+  /** Down flows: the request whose answer is being sent (HTTP/1.1 answers in request order). */
+  request?: RelayedRequest
 }
 
 /** One direction of the link: segments leave one after another at the link's rate, round-robin over connections. */
@@ -75,6 +86,10 @@ class Link {
     if (flow.api) this.apiBytes += segment.length
     this.busyUntil = now + segment.length / this.bytesPerMs
     const arrival = this.busyUntil + this.oneWayMs - now
+    if (flow.request) {
+      flow.request.bytes += segment.length
+      flow.request.doneAt = now + arrival
+    }
     setTimeout(() => flow.target.destroyed || flow.target.write(segment), arrival)
     this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.busyUntil - now)
   }
@@ -96,6 +111,7 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
   const up = new Link(bytesPerMs, opts.rttMs / 2)
   const down = new Link(bytesPerMs, opts.rttMs / 2)
   const sockets = new Set<Socket>()
+  const requests: RelayedRequest[] = []
 
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort })
@@ -107,7 +123,11 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
     for (const s of [client, upstream]) sockets.add(s)
     client.on('data', (d) => {
       const path = /^[A-Z]+ (\S+) HTTP\//.exec(d.subarray(0, 200).toString('latin1'))?.[1]
-      if (path) toClient.api = path.startsWith('/api/')
+      if (path) {
+        toClient.api = path.startsWith('/api/')
+        toClient.request = { path, at: performance.now(), bytes: 0, doneAt: 0 }
+        requests.push(toClient.request)
+      }
       up.push(toServer, d)
     })
     upstream.on('data', (d) => down.push(toClient, d))
@@ -137,6 +157,7 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
     port: address.port,
     downBytes: () => down.bytes,
     apiDownBytes: () => down.apiBytes,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()

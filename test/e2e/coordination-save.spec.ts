@@ -50,7 +50,7 @@ test('an expired session keeps what was typed: log in again, come back to the fo
   await page.getByTestId('save-meetup').click()
   const answer = await expectAnswerBySaveButton(page, 'Ihre Anmeldung ist abgelaufen')
   await answer.getByRole('link', { name: 'Neu anmelden und zurückkommen' }).click()
-
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmeldung für Koordinatorinnen und Koordinatoren' })).toBeVisible()
   await page.getByLabel('E-Mail-Adresse').fill('stendal@example.org')
   await page.getByLabel('Passwort').fill(E2E_PASSWORD)
   await page.getByRole('button', { name: 'Anmelden' }).click()
@@ -103,6 +103,8 @@ test('the partner editor keeps a new entry through an expired session too', asyn
   const answer = editor.getByRole('status').filter({ hasText: 'Ihre Anmeldung ist abgelaufen' })
   await expect(answer).toBeInViewport()
   await answer.getByRole('link', { name: 'Neu anmelden und zurückkommen' }).click()
+  // The editor has an "E-Mail-Adresse" field too: fill the login form only once it is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmeldung für Koordinatorinnen und Koordinatoren' })).toBeVisible()
   await page.getByLabel('E-Mail-Adresse').fill('stendal@example.org')
   await page.getByLabel('Passwort').fill(E2E_PASSWORD)
   await page.getByRole('button', { name: 'Anmelden' }).click()

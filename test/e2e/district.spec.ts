@@ -6,6 +6,7 @@ test('neighbouring districts: off by default; on brings the neighbours’ meetup
   await chooseLanguage(page, 'Deutsch')
   await page.goto('/district')
   await page.getByRole('button', { name: 'Stendal', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Stendal', exact: true })).toHaveAttribute('aria-pressed', 'true') // stored
   await page.goto('/district')
   const nearby = page.getByRole('switch', { name: 'Auch die Nachbarkreise auf dem Handy' })
   await expect(nearby).not.toBeChecked()
@@ -33,6 +34,7 @@ test('no axe violations on the district settings with the switch, in Arabic', as
   await chooseLanguage(page, 'العربية')
   await page.goto('/district')
   await page.getByRole('button', { name: 'Harz', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Harz', exact: true })).toHaveAttribute('aria-pressed', 'true') // stored
   await page.goto('/district')
   await expect(page.getByRole('switch')).toBeVisible()
   const results = await new AxeBuilder({ page }).analyze()

@@ -14,6 +14,7 @@ test('an Arabic phone answers "no" offline; the Harz coordinator reads it as wri
   await waitForServiceWorker(page)
   await page.goto('/district')
   await page.getByRole('button', { name: 'Harz', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Harz', exact: true })).toHaveAttribute('aria-pressed', 'true') // stored
   await page.goto(`/guide/step/${STEP}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE_AR)
 

@@ -1,14 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { DistrictSchema, literals, LocaleSchema } from '../fields.schema.ts'
+import { FEEDBACK_SUBJECTS, FEEDBACK_TEXT_MAX } from './feedback-limits.ts'
 
-/** What a newcomer can answer about: a guide step or a meetup (series). */
-export const FEEDBACK_SUBJECTS = ['step', 'meetup'] as const
-export type FeedbackSubject = (typeof FEEDBACK_SUBJECTS)[number]
-
-/** "What is missing?" is a short note, not a letter. */
-export const FEEDBACK_TEXT_MAX = 500
-/** Free text is erased this many months after it was sent; the yes/no counts stay (README, ARCHITECTURE). */
-export const FEEDBACK_TEXT_MONTHS = 12
+export { FEEDBACK_SUBJECTS, FEEDBACK_TEXT_MAX, FEEDBACK_TEXT_MONTHS, type FeedbackSubject } from './feedback-limits.ts'
 
 /**
  * One anonymous answer from a phone: no name, no e-mail, no device id. The district is the

@@ -4,10 +4,9 @@ import { LocalizedTextSchema } from '../localized-text.ts'
 import { DISTRICT_SLUGS } from '../districts.ts'
 import { LANG_TAG_PATTERN } from '../locale-codes.ts'
 import { SITUATIONS } from './situations.ts'
+import { GUIDE_PHASES } from './guide-phases.ts'
 
-/** The three welcome phases, in the order a newcomer goes through them. */
-export const GUIDE_PHASES = ['planning', 'first-steps', 'settling-in'] as const
-export type GuidePhase = (typeof GUIDE_PHASES)[number]
+export { GUIDE_PHASES, type GuidePhase } from './guide-phases.ts'
 
 export const ContactFieldSchema = Type.Enum([...CONTACT_FIELDS])
 

@@ -2,7 +2,7 @@
 // The language picker prerendered into index.html (scripts/prerender-picker.ts), before the app has
 // arrived: a tap keeps this page, and with it the app's download in flight on a slow link, and notes
 // the choice in the address (?lang=…), which the app honours when it starts (src/app/router.ts).
-// Without any script the links simply navigate. A file, not inline: the CSP allows no inline script.
+// Without any script the links simply navigate. Inline in index.html (scripts/inline-start-files.ts), allowed by its CSP hash.
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('.boot-picker a[hreflang]') : null
   if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return

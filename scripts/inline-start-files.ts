@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs'
+import type { Plugin } from 'vite'
+
+const TAPS_PLACEHOLDER = '<!--picker-taps-->'
+
+/**
+ * Puts what the prerendered language picker needs into index.html itself, so it is painted and takes
+ * taps with the page, not a round trip later on a slow link: the start stylesheet as a `<style>` element
+ * (render-blocking as a file) and the picker's tap script (src/app/picker-taps.js; as a file it could
+ * arrive after the picker showed, and a tap before it navigated, starting the app's download again).
+ * The server's CSP allows exactly these two by their hashes (server/web/inline-hashes.ts).
+ */
+export function inlineStartFiles(): Plugin {
+  // Without its comments: they would travel with every first visit.
+  const taps = readFileSync(new URL('../src/app/picker-taps.js', import.meta.url), 'utf8')
+    .replace(/^\s*\/\/.*\n/gm, '')
+    .replace(/^\/\* global [^*]*\*\/\n/m, '')
+  return {
+    name: 'willkommen:inline-start-files',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const withTaps = html.replace(TAPS_PLACEHOLDER, `<script>${taps.replace(/<\/script/gi, '<\\/script')}</script>`)
+        return withTaps.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/, (link, file: string) => {
+          const asset = bundle?.[file] // only in a build; the dev server serves the styles itself
+          if (asset?.type !== 'asset') return link
+          return `<style>${String(asset.source).replace(/<\/style/gi, '<\\/style')}</style>`
+        })
+      },
+    },
+  }
+}

@@ -1,0 +1,10 @@
+import { LOCALES } from '../i18n/locales.ts'
+
+/**
+ * The language a person tapped in the picker prerendered into index.html before the app had arrived
+ * (`/?lang=ar`, scripts/prerender-picker.ts and src/app/picker-taps.js). Only on the start address: elsewhere
+ * `?lang=de` is a guide step's "show the German original", which must not change the app's language.
+ */
+export function startAddressLocale(path: string, lang: unknown): string | undefined {
+  return path === '/' && typeof lang === 'string' && LOCALES.some((l) => l.code === lang) ? lang : undefined
+}
