@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
+import { isStartStyle } from './inline-start-files.ts'
 
 /** One chunk of Vite's build manifest (`.vite/manifest.json`), keyed by its source path. */
 interface ViteChunk {
@@ -61,10 +62,19 @@ export function newcomerFiles(manifest: ViteManifest): { files: Set<string>; lan
 }
 
 /**
+ * Build files a phone never asks for offline: the start stylesheet (inline in index.html,
+ * scripts/inline-start-files.ts), the sync worker (a pull needs a connection; the worker loads with the
+ * first pull that has one) and the style of the mail pages (served online, server/mail/mail-page.ts).
+ */
+export function notNeededOffline(url: string): boolean {
+  return isStartStyle(url) || /^assets\/sync\.worker-[\w-]+\.js$/.test(url) || url === 'mail-page.css'
+}
+
+/**
  * The service worker's precache list for a newcomer: the shell, German (in the start bundle) and every
  * newcomer view; build files only the coordinator workspace uses are left out; language chunks stay
  * in the list marked with their `language` (src/sw/sw.ts caches only the chosen one). Files that are not
- * in Vite's manifest (the service worker's own, the sync worker, icons, index.html) are kept.
+ * in Vite's manifest (the service worker's own, icons, index.html) are kept, but not what `notNeededOffline` names.
  */
 export function newcomerPrecache(): { plugin: Plugin; transform: (entries: PrecacheEntry[]) => { manifest: PrecacheEntry[] } } {
   let outDir = 'dist'
@@ -80,7 +90,7 @@ export function newcomerPrecache(): { plugin: Plugin; transform: (entries: Preca
       const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as ViteManifest
       const { files, languages } = newcomerFiles(manifest)
       const built = new Set(Object.values(manifest).flatMap(filesOf))
-      const kept = entries.filter((e) => files.has(e.url) || !built.has(e.url))
+      const kept = entries.filter((e) => (files.has(e.url) || !built.has(e.url)) && !notNeededOffline(e.url))
       return { manifest: kept.map((e) => (languages.has(e.url) ? { ...e, language: languages.get(e.url)! } : e)) }
     },
   }

@@ -66,13 +66,16 @@ async function oneVisit(serverPort: number): Promise<Figures> {
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true })
     const page = await context.newPage()
+    const consoleLines: string[] = [] // printed when a run gets stuck
+    page.on('console', (m) => consoleLines.push(`console.${m.type()}: ${m.text()}`))
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`))
     const t0 = performance.now()
     const since = () => performance.now() - t0
 
     // (d) is watched from the start, across the full-page navigations a plain link may cause.
     let ready: { at: number; bytes: number; apiBytes: number } | undefined
     const watcher = (async () => {
-      while (!ready) {
+      while (!ready && browser.isConnected()) {
         const ok = await page.evaluate(offlineReady).catch(() => false)
         if (ok) ready = { at: since(), bytes: relay.downBytes(), apiBytes: relay.apiDownBytes() }
         else await new Promise((r) => setTimeout(r, 250))
@@ -96,7 +99,9 @@ async function oneVisit(serverPort: number): Promise<Figures> {
       .click({ timeout: 120_000 })
       .catch(async (error: unknown) => {
         const headings = await page.getByRole('heading').allTextContents()
-        console.log(`stuck at ${page.url()}, headings: ${headings.join(' | ')}; screenshot /tmp/slow-link-stuck.png`)
+        console.log(`stuck at ${page.url()}, headings: ${headings.slice(0, 3).join(' | ')}; screenshot /tmp/slow-link-stuck.png`)
+        console.log(consoleLines.join('\n'))
+        printTrace(relay.requests(), t0, { picker, meetups })
         await page.screenshot({ path: '/tmp/slow-link-stuck.png' })
         throw error
       })

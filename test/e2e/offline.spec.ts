@@ -83,3 +83,20 @@ test('the page requests nothing from any other origin', async ({ page, baseURL }
   for (const path of ['/guide', '/volunteering', '/more', '/meetups']) await page.goto(path)
   expect(foreign).toEqual([])
 })
+
+test('the start stylesheet is inline in the page: nothing loads it as a file, not even a lazy chunk that names it', async ({ page }) => {
+  const loaded: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (/^\/assets\/index-[\w-]+\.css$/.test(path)) loaded.push(path)
+  })
+  await chooseLanguage(page, 'Deutsch')
+  // A step's feedback question loads the outbox code when an answer is sent; its chunk lists the start stylesheet.
+  await page.goto('/guide/step/register-address')
+  const question = page.getByRole('region', { name: 'Hat Ihnen das geholfen?' })
+  await question.getByRole('radio', { name: 'Ja' }).check()
+  await question.getByRole('button', { name: 'Antwort senden' }).click()
+  await expect(question.getByTestId('feedback-state')).toHaveText('Gesendet.')
+  await expect(page.locator('.app-header')).toHaveCSS('display', 'flex') // the inline style applies
+  expect(loaded).toEqual([])
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newcomerFiles } from '../../../scripts/newcomer-precache.ts'
+import { newcomerFiles, notNeededOffline } from '../../../scripts/newcomer-precache.ts'
 
 // A small Vite build manifest of the shape `.vite/manifest.json` has.
 const manifest = {
@@ -23,5 +23,10 @@ describe('the newcomer precache', () => {
 
   it('names each chunk of one language with its code, except German (always kept)', () => {
     expect(newcomerFiles(manifest).languages).toEqual(new Map([['assets/ar-d.js', 'ar'], ['assets/ar-s.js', 'ar']]))
+  })
+
+  it('leaves out what a phone never asks for offline: the inline start style, the sync worker, the mail pages\' style', () => {
+    for (const url of ['assets/index-Ab1_-x.css', 'assets/sync.worker-4LaF4i1R.js', 'mail-page.css']) expect(notNeededOffline(url), url).toBe(true)
+    for (const url of ['assets/index-a.js', 'assets/GuideView-b.js', 'index.html', 'sw.js', 'icons/icon-192.png']) expect(notNeededOffline(url), url).toBe(false)
   })
 })
