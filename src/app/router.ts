@@ -5,6 +5,7 @@ import { applyLocale } from '../i18n/i18n.ts'
 import { matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
 import { startAddressLocale } from './start-address-locale.ts'
+import { prefetchNextViews } from './prefetch-next.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -12,7 +13,7 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/', redirect: '/meetups' },
       { path: '/welcome', name: 'welcome', component: LanguageView },
-      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue') },
+      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue'), meta: { next: ['guide', 'meetup'] } },
       { path: '/meetups/:occurrenceId', name: 'meetup', component: () => import('../meetups/MeetupDetailView.vue'), props: true },
       {
         path: '/meetups/:occurrenceId/poster',
@@ -20,12 +21,13 @@ export function createAppRouter(): Router {
         component: () => import('../meetups/MeetupPosterView.vue'),
         props: true,
       },
-      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue') },
+      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue'), meta: { next: ['guide-phase'] } },
       {
         path: '/guide/:phase(planning|first-steps|settling-in)',
         name: 'guide-phase',
         component: () => import('../guide/GuidePhaseView.vue'),
         props: true,
+        meta: { next: ['guide-step'] },
       },
       { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true },
       { path: '/guide/words', name: 'guide-words', component: () => import('../guide/GlossaryView.vue') },
@@ -135,5 +137,6 @@ export function createAppRouter(): Router {
     return enterCoordination(to)
   })
   focusHeadingOnNavigation(router)
+  prefetchNextViews(router)
   return router
 }
