@@ -8,6 +8,7 @@ import { useSyncStore } from './sync/sync.store.ts'
 import { loadDb } from './db/load-db.ts'
 import { readStartState } from './db/start-state.ts'
 import { startAddressLocale } from './app/start-address-locale.ts'
+import { prefetchFirstPull } from './sync/pull-in-worker.ts'
 import './app/base.css'
 
 // No top-level await here: lazy views import from the chunk this module lives in, and would wait for it
@@ -27,6 +28,7 @@ async function boot(): Promise<void> {
   if (firstVisit) {
     const settings = useSettingsStore()
     const tapped = startAddressLocale(location.pathname, new URLSearchParams(location.search).get('lang'))
+    if (tapped) prefetchFirstPull(tapped)
     useSyncStore().start(undefined, tapped ? settings.chooseLocale(tapped) : settings.whenLocaleChosen())
   }
   // The first screen renders once, already on its route (not the shell first and the page after).

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { apiNotFound } from '../errors/error-handler.ts'
-import { trimAssetHeaders } from './asset-headers.ts'
 import { opensInOwnLanguage, withoutPicker } from '../../src/shared/own-language-paths.ts'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -21,9 +20,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       wildcard: false,
       cacheControl: false,
       setHeaders(reply, path) {
-        const hashed = path.includes('/assets/')
-        reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache')
-        if (hashed) trimAssetHeaders(reply, path)
+        reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache')
       },
     })
   }

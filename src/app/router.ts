@@ -13,7 +13,7 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/', redirect: '/meetups' },
       { path: '/welcome', name: 'welcome', component: LanguageView },
-      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue'), meta: { next: ['guide', 'meetup'] } },
+      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue') },
       { path: '/meetups/:occurrenceId', name: 'meetup', component: () => import('../meetups/MeetupDetailView.vue'), props: true },
       {
         path: '/meetups/:occurrenceId/poster',

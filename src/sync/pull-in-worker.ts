@@ -1,8 +1,31 @@
 import { loadDb } from '../db/load-db.ts'
 import type { SyncReply, SyncRequest } from './sync-messages.ts'
+import { NOTHING_ADDED, syncQuery } from '../shared/sync-scope.ts'
+import { scopeOf } from './sync-scope.ts'
 
 let worker: Worker | undefined
 let pagePull: Promise<typeof import('./pull.ts')> | undefined
+
+// A first visit's first answer, asked for before the code that stores it has arrived (see prefetchFirstPull).
+let early: { url: string; response: Promise<Response> } | undefined
+
+/**
+ * On a first visit whose language is known at start (tapped in the prerendered picker), the first pull's
+ * request goes out at once, beside the downloads of the database and view code instead of after them;
+ * the pull takes its answer if it asks for the same thing (it does, unless the person changed their
+ * choice meanwhile).
+ */
+export function prefetchFirstPull(locale: string): void {
+  const url = `/api/v1/sync?${syncQuery(0, scopeOf({ locale }), NOTHING_ADDED)}`
+  early = { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
+  early.response.catch(() => undefined) // offline: the pull asks again
+}
+
+function fetchOrEarly(input: string, init?: RequestInit): Promise<Response> {
+  const answer = early?.url === input ? early.response : undefined
+  early = undefined
+  return answer ?? fetch(input, init)
+}
 
 /** Starts downloading the code for a pull on the page (a phone's first pull), once. */
 export function preparePullOnPage(): Promise<typeof import('./pull.ts')> {
@@ -41,7 +64,7 @@ function syncWorker(): Worker {
 export async function pullInWorker({ onPage = false } = {}): Promise<string | undefined> {
   if (onPage || typeof Worker === 'undefined') {
     const [{ pull }, db] = await Promise.all([preparePullOnPage(), loadDb()])
-    return pull(db)
+    return pull(db, fetchOrEarly)
   }
   const id = nextId++
   const reply = await new Promise<SyncReply>((resolve) => {

@@ -10,9 +10,13 @@ export const SCOPE_KEY = 'syncScope'
  */
 export async function wantedScope(db: WillkommenDb): Promise<SyncScope> {
   const [district, locale, nearby] = await db.settings.bulkGet(['district', 'locale', 'nearbyDistricts'])
-  const home = district?.value as string | undefined
-  const districts = home ? [home, ...(nearby?.value === true ? (DISTRICT_NEIGHBOURS[home] ?? []) : [])] : 'all'
-  return normalizeScope({ districts, langs: [(locale?.value as string | undefined) ?? 'de'] })
+  return scopeOf({ district: district?.value as string | undefined, locale: locale?.value as string | undefined, nearbyDistricts: nearby?.value === true })
+}
+
+/** The same from the settings themselves. */
+export function scopeOf({ district, locale, nearbyDistricts }: { district?: string; locale?: string; nearbyDistricts?: boolean }): SyncScope {
+  const districts = district ? [district, ...(nearbyDistricts ? (DISTRICT_NEIGHBOURS[district] ?? []) : [])] : 'all'
+  return normalizeScope({ districts, langs: [locale ?? 'de'] })
 }
 
 /**

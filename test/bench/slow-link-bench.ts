@@ -87,7 +87,15 @@ async function oneVisit(serverPort: number): Promise<Figures> {
     await arabic.waitFor({ timeout: 120_000 })
     const picker = since()
     await arabic.click()
-    await page.getByTestId('meetup').first().waitFor({ timeout: 120_000 })
+    await page
+      .getByTestId('meetup')
+      .first()
+      .waitFor({ timeout: Number(process.env.BENCH_STUCK_MS ?? 120_000) })
+      .catch(async (error: unknown) => {
+        console.log(`no meetups at ${page.url()}\n${consoleLines.join('\n')}`)
+        printTrace(relay.requests(), t0, { picker })
+        throw error
+      })
     await page.locator('html[lang="ar"]').waitFor({ state: 'attached' })
     const meetups = since()
 

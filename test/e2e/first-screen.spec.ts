@@ -89,12 +89,13 @@ test('pages that open in their own language come without the prerendered picker;
   for (const path of ['/', '/guide/step/register-address']) expect(await (await request.get(path)).text(), path).toContain('class="boot-picker"')
 })
 
-test('once the start screen has its content, the guide’s code loads in the background, so the tap on "Guide" waits for no download', async ({ page }) => {
-  // The page's own request (the service worker's precache downloads are not page requests).
-  const guideCode = page.waitForRequest((request) => /\/assets\/GuideView-[\w-]+\.js$/.test(new URL(request.url()).pathname))
+test('on the guide, once its content is there, the code of a phase page loads in the background, so the tap on a phase waits for no download', async ({ page }) => {
   await chooseLanguage(page, 'Deutsch')
-  await guideCode
-  await expect(page).toHaveURL(/\/meetups$/) // nobody tapped "Guide"
+  // The page's own request (the service worker's precache downloads are not page requests).
+  const phaseCode = page.waitForRequest((request) => /\/assets\/GuidePhaseView-[\w-]+\.js$/.test(new URL(request.url()).pathname))
   await page.getByRole('navigation').getByRole('link', { name: 'Wegweiser' }).click()
-  await expect(page).toHaveURL(/\/guide$/)
+  await phaseCode
+  await expect(page).toHaveURL(/\/guide$/) // nobody tapped a phase
+  await page.getByTestId('phase-planning').getByRole('link').first().click()
+  await expect(page.getByTestId('guide-step').first()).toBeVisible()
 })

@@ -1,11 +1,7 @@
-import type { FieldErrors } from '../../shared/validate.ts'
 import { ApiProblem, problemKey } from '../problems.ts'
 
-/** The first error for a field or anything inside it (`recurrence` also covers `recurrence.end.date`). */
-export function errorFor(errors: FieldErrors, field: string): string {
-  const key = Object.keys(errors).find((k) => k === field || k.startsWith(`${field}.`))
-  return key ? errors[key]! : ''
-}
+// The first error for a field or anything inside it (`recurrence` also covers `recurrence.end.date`).
+export { errorFor } from '../../forms/form-errors.ts'
 
 /** Only known message keys are shown (the app's `errors.*` and the editor's own); anything else reads as "invalid". */
 export function fieldMessageKey(code: string): string {
