@@ -34,10 +34,8 @@ export function languageCache(entries: readonly BuildEntry[]) {
     route: new Route(({ url }) => files.has(url.href), ({ request }) => fromCacheOrNetwork(request)),
 
     async keep(code: string): Promise<void> {
-      const cache = await caches.open(CACHE)
-      const wanted = [...files].filter(([, language]) => language === code).map(([url]) => url)
-      const missing = await Promise.all(wanted.map(async (url) => ((await cache.match(url)) ? undefined : { url, cacheKey: url, reload: false })))
-      await prefill(missing.filter((e) => e !== undefined), cache)
+      const wanted = [...files].filter(([, language]) => language === code).map(([url]) => ({ url, cacheKey: url, reload: false }))
+      await prefill(wanted, await caches.open(CACHE))
     },
 
     /** Drops chunks of earlier builds (their names carry another hash). */

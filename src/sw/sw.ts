@@ -26,17 +26,14 @@ self.addEventListener('install', (event) => {
     firstContentStored().then(async (locale) => {
       // The files a few at a time, beside the chosen language's; Workbox's install then finds them stored.
       // An update fetches only what the precache does not hold yet (a changed file has a new key).
+      const files = entries
+        .filter((e) => !e.language)
+        .map((e) => {
+          const url = new URL(e.url, self.location.href).href
+          return { url, cacheKey: precache.getCacheKeyForURL(url)!, reload: e.revision !== null }
+        })
       const stored = await caches.open(precache.strategy.cacheName)
-      const missing = await Promise.all(
-        entries
-          .filter((e) => !e.language)
-          .map(async (e) => {
-            const url = new URL(e.url, self.location.href).href
-            const cacheKey = precache.getCacheKeyForURL(url)!
-            return (await stored.match(cacheKey)) ? undefined : { url, cacheKey, reload: e.revision !== null }
-          }),
-      )
-      await Promise.all([prefill(missing.filter((e) => e !== undefined), stored), locale ? languages.keep(locale) : undefined])
+      await Promise.all([prefill(files, stored), locale ? languages.keep(locale) : undefined])
       await precache.install(event)
     }),
   )

@@ -3,7 +3,11 @@ import { prefill, type PrefillEntry } from '../../../src/sw/prefill.ts'
 
 function cacheSpy() {
   const stored = new Map<string, Response>()
-  return { stored, put: async (key: RequestInfo | URL, response: Response) => void stored.set(String(key), response) }
+  return {
+    stored,
+    match: async (key: RequestInfo | URL) => stored.get(String(key)),
+    put: async (key: RequestInfo | URL, response: Response) => void stored.set(String(key), response),
+  }
 }
 
 describe('storing the precache a few files at a time before Workbox installs', () => {
@@ -49,5 +53,15 @@ describe('storing the precache a few files at a time before Workbox installs', (
     expect(fetched).toEqual(['/a.js', '/offline.js', '/missing.js', '/moved.js', '/c.js'])
     expect([...cache.stored.keys()]).toEqual(['/a.js', '/c.js'])
     await expect(prefill([], cache, 6, flaky)).resolves.toBeUndefined()
+  })
+
+  it('fetches nothing for a file the cache holds already (an update keeps the unchanged ones)', async () => {
+    const fetched: string[] = []
+    const fakeFetch = (async (input: RequestInfo | URL) => (fetched.push(String(input)), new Response(String(input)))) as typeof fetch
+    const cache = cacheSpy()
+    cache.stored.set('/assets/kept.js', new Response('old'))
+    await prefill(['/assets/kept.js', '/assets/new.js'].map((url) => ({ url, cacheKey: url, reload: false })), cache, 6, fakeFetch)
+    expect(fetched).toEqual(['/assets/new.js'])
+    expect(await cache.stored.get('/assets/kept.js')!.text()).toBe('old')
   })
 })
