@@ -6,6 +6,13 @@ const TAPS_PLACEHOLDER = '<!--picker-taps-->'
 /** The start stylesheet (the app entry's), which is inline in index.html. */
 export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.css$/.test(file)
 
+/**
+ * Puts what the prerendered language picker needs into index.html itself, so it is painted and takes
+ * taps with the page, not a round trip later on a slow link: the start stylesheet as a `<style>` element
+ * (render-blocking as a file) and the picker's tap script (src/app/picker-taps.js; as a file it could
+ * arrive after the picker showed, and a tap before it navigated, starting the app's download again).
+ * The server's CSP allows exactly these two by their hashes (server/web/inline-hashes.ts).
+ */
 export function inlineStartFiles(): Plugin {
   // Without its comments: they would travel with every first visit.
   const taps = readFileSync(new URL('../src/app/picker-taps.js', import.meta.url), 'utf8')
