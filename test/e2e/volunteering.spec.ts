@@ -114,7 +114,9 @@ for (const [language, nativeName] of [
     for (const path of ['/volunteering/offer', '/volunteering/request', '/volunteering/register']) {
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-      await page.getByRole('button', { name: /.+/ }).last().click() // submit empty: the errors must be accessible too
+      // Submit empty: the errors must be accessible too. The form's own button, not the last one on the
+      // page: the "works offline" notice, with its close button, may come in the meantime.
+      await page.getByRole('main').locator('form button[type=submit]').click()
       await expect(page.getByRole('alert').first()).toBeVisible()
       const results = await new AxeBuilder({ page }).analyze()
       expect(results.violations, `${path}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual([])
@@ -136,8 +138,9 @@ test('an entry the server refuses stays on the phone with the reason, and goes o
       payload: {
         occurrenceId: '00000000-0000-4000-8000-000000000000:20261203T1700',
         name: 'Kim Beispiel',
-        // Not the address of the test above, which registers for the same date at the same time.
-        email: 'kim.refused@example.org',
+        // An address of its own: another test registers for the same date, and a repeated run would
+        // otherwise be refused as a second registration of the same person.
+        email: `kim.refused.${crypto.randomUUID().slice(0, 8)}@example.org`,
         workingGroup: 'language',
         consents: { store: { textVersion: '2026-11', givenAt: new Date(now).toISOString() } },
       },
