@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
+import { resolve } from 'node:path'
 
 /** Server settings from the environment; every variable is listed in the README's configuration table. */
 export interface Config {
@@ -114,7 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.DATA_DIR ?? './data',
     demoData: (e.DEMO_DATA ?? 'true') === 'true',
-    webRoot: e.WEB_ROOT ?? new URL('../dist', import.meta.url).pathname,
+    // A relative folder counts from where the server was started, as a person typing it would expect.
+    webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : new URL('../dist', import.meta.url).pathname,
     logLevel: e.LOG_LEVEL ?? 'info',
     retentionDays: Number(e.RETENTION_DAYS ?? 90),
     trustProxy: !e.TRUST_PROXY || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.split(',').map((p) => p.trim()),

@@ -14,6 +14,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig(env).connections.idleTimeoutMs).toBe(0)
   })
 
+  it('takes a relative WEB_ROOT from the folder the server was started in (the static files need an absolute one)', () => {
+    expect(loadConfig({ WEB_ROOT: 'dist' }).webRoot).toBe(`${process.cwd()}/dist`)
+    expect(loadConfig({ WEB_ROOT: '/srv/willkommen' }).webRoot).toBe('/srv/willkommen')
+  })
+
   it('reads the mail settings', () => {
     expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Willkommen <willkommen@localhost>', mailPollSeconds: 15 })
     const env = { SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Netzwerk <netz@example.org>', MAIL_POLL_SECONDS: '0' }
