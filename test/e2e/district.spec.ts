@@ -15,7 +15,8 @@ test('neighbouring districts: off by default; on brings the neighbours’ meetup
   // In-app navigation: the setting is saved and the pull it starts runs on.
   const salzwedel = async () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Treffen' }).click()
-    await page.getByLabel('Landkreis').selectOption('altmarkkreis-salzwedel')
+    // The drop-down, not the district page's list of the same name, which shows until the meetups have come.
+    await page.getByRole('combobox', { name: 'Landkreis' }).selectOption('altmarkkreis-salzwedel')
     return page.getByTestId('meetup').filter({ hasText: 'Sprachcafé Salzwedel' })
   }
   await expect(await salzwedel()).toHaveCount(0)
