@@ -9,6 +9,7 @@ import { precompress } from './scripts/precompress.ts'
 import { newcomerPrecache } from './scripts/newcomer-precache.ts'
 import { prerenderPicker } from './scripts/prerender-picker.ts'
 import { inlineStartFiles } from './scripts/inline-start-files.ts'
+import { viewBundles } from './scripts/view-bundles.ts'
 import { languageManifests, manifestFor } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
@@ -52,7 +53,7 @@ export default defineConfig({
     rolldownOptions: {
       // Everything the first screen needs in one file (and one CSS file) instead of a dozen small
       // ones: each request costs a weak connection a round trip and the phone's parser a preload.
-      output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] } },
+      output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'], priority: 100 }, ...viewBundles()] } },
     },
   },
   server: {

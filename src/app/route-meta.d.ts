@@ -8,7 +8,5 @@ declare module 'vue-router' {
     public?: boolean
     /** Finds its language itself (a manage link on a device with none chosen): no language picker first. */
     ownLanguage?: boolean
-    /** Names of the pages most likely opened from here next: their code loads in the background (src/app/prefetch-next.ts). */
-    next?: string[]
   }
 }

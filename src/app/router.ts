@@ -5,7 +5,6 @@ import { applyLocale } from '../i18n/i18n.ts'
 import { matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
 import { startAddressLocale } from './start-address-locale.ts'
-import { prefetchNextViews } from './prefetch-next.ts'
 
 export function createAppRouter(): Router {
   const router = createRouter({
@@ -21,13 +20,12 @@ export function createAppRouter(): Router {
         component: () => import('../meetups/MeetupPosterView.vue'),
         props: true,
       },
-      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue'), meta: { next: ['guide-phase'] } },
+      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue') },
       {
         path: '/guide/:phase(planning|first-steps|settling-in)',
         name: 'guide-phase',
         component: () => import('../guide/GuidePhaseView.vue'),
         props: true,
-        meta: { next: ['guide-step'] },
       },
       { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true },
       { path: '/guide/words', name: 'guide-words', component: () => import('../guide/GlossaryView.vue') },
@@ -137,6 +135,5 @@ export function createAppRouter(): Router {
     return enterCoordination(to)
   })
   focusHeadingOnNavigation(router)
-  prefetchNextViews(router)
   return router
 }

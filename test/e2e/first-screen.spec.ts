@@ -89,13 +89,14 @@ test('pages that open in their own language come without the prerendered picker;
   for (const path of ['/', '/guide/step/register-address']) expect(await (await request.get(path)).text(), path).toContain('class="boot-picker"')
 })
 
-test('on the guide, once its content is there, the code of a phase page loads in the background, so the tap on a phase waits for no download', async ({ page }) => {
+test('the guide comes in one download: from the guide on into a phase, no further script or style is fetched', async ({ page }) => {
   await chooseLanguage(page, 'Deutsch')
-  // The page's own request (the service worker's precache downloads are not page requests).
-  const phaseCode = page.waitForRequest((request) => /\/assets\/GuidePhaseView-[\w-]+\.js$/.test(new URL(request.url()).pathname))
   await page.getByRole('navigation').getByRole('link', { name: 'Wegweiser' }).click()
-  await phaseCode
-  await expect(page).toHaveURL(/\/guide$/) // nobody tapped a phase
+  await expect(page.getByTestId('phase-planning')).toBeVisible()
+  // The page's own requests from here on (the service worker's precache downloads are not page requests).
+  const fetched: string[] = []
+  page.on('request', (request) => void (/\.(js|css)$/.test(new URL(request.url()).pathname) && fetched.push(new URL(request.url()).pathname)))
   await page.getByTestId('phase-planning').getByRole('link').first().click()
   await expect(page.getByTestId('guide-step').first()).toBeVisible()
+  expect(fetched).toEqual([])
 })

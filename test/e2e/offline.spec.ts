@@ -31,7 +31,7 @@ test('the service worker precaches the newcomer shell in German, no other langua
   expect(cached.names.some((n) => n.includes('precache'))).toBe(true)
   expect(cached.urls).toContain('/index.html')
   expect(cached.urls).toContain('/manifest.webmanifest')
-  expect(cached.urls.some((u) => /\/assets\/GuideStepView-.*\.js$/.test(u))).toBe(true)
+  expect(cached.urls.some((u) => /\/assets\/guide-.*\.js$/.test(u))).toBe(true) // the guide's pages (scripts/view-bundles.ts)
   const otherLanguages = builtFiles(/^locales\/(en|uk|ar)\.json$/)
   const workspace = builtFiles(/^(src|locales)\/coordination\//)
   expect(otherLanguages).toHaveLength(3)
