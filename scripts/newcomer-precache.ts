@@ -71,7 +71,7 @@ export function notNeededOffline(url: string): boolean {
 }
 
 /**
- * The service worker's precache list for a newcomer: the shell, German (in the start bundle) and every
+ * The service worker's precache list for a newcomer: the shell, German (the fallback) and every
  * newcomer view; build files only the coordinator workspace uses are left out; language chunks stay
  * in the list marked with their `language` (src/sw/sw.ts caches only the chosen one). Files that are not
  * in Vite's manifest (the service worker's own, icons, index.html) are kept, but not what `notNeededOffline` names.

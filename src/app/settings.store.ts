@@ -3,7 +3,6 @@ import { ref, watch } from 'vue'
 import { loadDb } from '../db/load-db.ts'
 import { saveSetting, type Settings } from '../db/settings.ts'
 import { applyLocale } from '../i18n/i18n.ts'
-import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import { isSituation, type Situation } from '../shared/guide/situations.ts'
 
 /** The person's choices on this phone (language, district, situation), kept in IndexedDB. */
@@ -23,7 +22,8 @@ export const useSettingsStore = defineStore('settings', () => {
     situation.value = isSituation(saved.situation) ? saved.situation : undefined
     situationOffered.value = saved.situationOffered === true
     offlineReadyShown.value = saved.offlineReadyShown === true
-    await applyLocale(saved.locale ?? SOURCE_LOCALE)
+    // Before a first choice the router shows the language picker in the phone's language (src/app/router.ts).
+    if (saved.locale) await applyLocale(saved.locale)
   }
 
   // The choice made on the start address is asked for twice at once, by the router and by the first pull.

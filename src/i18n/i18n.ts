@@ -1,5 +1,4 @@
 import { createI18n } from 'vue-i18n'
-import de from '../../locales/de.json'
 import { LOCALES, SOURCE_LOCALE, localeInfo, pluralRule } from './locales.ts'
 import { keepLanguageOffline } from './offline-language.ts'
 import { loadLanguageFont } from './language-fonts.ts'
@@ -7,25 +6,36 @@ import { pointManifestAt } from '../pwa/manifest-path.ts'
 
 type Messages = Record<string, unknown>
 
-// German is the fallback for every language, so it ships in the start bundle; every other language is
-// one lazy chunk. Messages are precompiled at build time (no eval, so the strict CSP holds).
-const loaders = import.meta.glob<{ default: Messages }>(['../../locales/*.json', '!../../locales/de.json'])
+// Every language is one lazy chunk, German too: a phone in Arabic does not download the German texts before
+// its first screen (every newcomer language is complete, test/unit/i18n/locale-files.test.ts). German stays
+// the fallback: a text missing in a language loads it. Messages are precompiled at build time (no eval, so
+// the strict CSP holds).
+const loaders = import.meta.glob<{ default: Messages }>('../../locales/*.json')
+const loading = new Map<string, Promise<void>>()
 
 export const i18n = createI18n({
   legacy: false,
   locale: SOURCE_LOCALE,
   fallbackLocale: SOURCE_LOCALE,
-  messages: { [SOURCE_LOCALE]: de } as Record<string, typeof de>,
+  messages: {},
   missingWarn: false,
   fallbackWarn: false,
+  missing: () => void ensureMessages(SOURCE_LOCALE).catch(() => undefined), // shown as soon as it has come
   pluralRules: Object.fromEntries(LOCALES.map((l) => [l.code, pluralRule(l.code)])),
 })
 
-async function ensureMessages(code: string): Promise<void> {
-  if (i18n.global.availableLocales.includes(code)) return
-  const load = loaders[`../../locales/${code}.json`]
-  if (!load) throw new Error(`No messages for locale ${code}`)
-  i18n.global.setLocaleMessage(code, (await load()).default as never)
+/** Loads a language's interface texts once; asked again, it waits for the same download. */
+function ensureMessages(code: string): Promise<void> {
+  let done = loading.get(code)
+  if (!done) {
+    const load = loaders[`../../locales/${code}.json`]
+    if (!load) return Promise.reject(new Error(`No messages for locale ${code}`))
+    // Merged, not set: the coordinator workspace may have added its own texts to the language already.
+    done = load().then((messages) => i18n.global.mergeLocaleMessage(code, messages.default as never))
+    done.catch(() => loading.delete(code)) // offline: the next call tries again
+    loading.set(code, done)
+  }
+  return done
 }
 
 /**

@@ -14,7 +14,7 @@ export interface BuildEntry {
 const CACHE = 'willkommen-languages'
 
 /**
- * The interface languages other than German (which is in the start bundle) are not precached: the
+ * The interface languages other than German (every phone's fallback, always precached) are not precached: the
  * phone keeps the one its person chose. `keep(code)` stores that language's chunks; `route` answers
  * them from this cache first and stores any language the page loads later (a change under More).
  */

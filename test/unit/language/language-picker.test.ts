@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '../../../src/db/db.ts'
-import { i18n } from '../../../src/i18n/i18n.ts'
+import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import LanguagePicker from '../../../src/language/LanguagePicker.vue'
 import LanguageView from '../../../src/language/LanguageView.vue'
+
+beforeAll(() => applyLocale('de', { keepOffline: false })) // every language's texts load lazily, German too
 
 afterEach(async () => {
   await db.settings.clear()
