@@ -1,10 +1,29 @@
 import { readFileSync } from 'node:fs'
-import type { Plugin } from 'vite'
+import type { Plugin, Rolldown } from 'vite'
+import { LOCALE_CODES } from '../src/shared/locale-codes.ts'
+import { firstPullPath } from '../src/sync/sync-scope.ts'
 
 const TAPS_PLACEHOLDER = '<!--picker-taps-->'
 
 /** The start stylesheet (the app entry's), which is inline in index.html. */
 export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.css$/.test(file)
+
+/**
+ * What the picker's tap script fetches ahead (src/app/picker-taps.js): the chunks of the start screen (which
+ * hold the database code) and of the page pull with their style, and per language its texts and the
+ * address of its first pull.
+ */
+export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; texts: Record<string, string>; pulls: Record<string, string> } {
+  const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
+  const holding = (end: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(end)))
+  const views = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts')].flatMap((c) => {
+    if (!c) throw new Error('start-files: a chunk of the start screen is missing from the build')
+    return [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]
+  })
+  const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json`)!.fileName}`]))
+  const pulls = Object.fromEntries(LOCALE_CODES.map((code) => [code, firstPullPath(code)]))
+  return { views: views.map((file) => `/${file}`), texts, pulls }
+}
 
 /**
  * Puts what the prerendered language picker needs into index.html itself, so it is painted and takes
@@ -23,7 +42,8 @@ export function inlineStartFiles(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
-        const withTaps = html.replace(TAPS_PLACEHOLDER, `<script>${taps.replace(/<\/script/gi, '<\\/script')}</script>`)
+        const filled = bundle ? taps.replace('/*start-files*/ {}', JSON.stringify(startFiles(bundle))) : taps
+        const withTaps = html.replace(TAPS_PLACEHOLDER, `<script>${filled.replace(/<\/script/gi, '<\\/script')}</script>`)
         return withTaps.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = bundle?.[file] // only in a build; the dev server serves the styles itself
           if (asset?.type !== 'asset') return link

@@ -1,7 +1,6 @@
 import { loadDb } from '../db/load-db.ts'
 import type { SyncReply, SyncRequest } from './sync-messages.ts'
-import { NOTHING_ADDED, syncQuery } from '../shared/sync-scope.ts'
-import { scopeOf } from './sync-scope.ts'
+import { firstPullPath } from './sync-scope.ts'
 
 let worker: Worker | undefined
 let pagePull: Promise<typeof import('./pull.ts')> | undefined
@@ -11,13 +10,15 @@ let early: { url: string; response: Promise<Response> } | undefined
 
 /**
  * On a first visit whose language is known at start (tapped in the prerendered picker), the first pull's
- * request goes out at once, beside the downloads of the database and view code instead of after them;
- * the pull takes its answer if it asks for the same thing (it does, unless the person changed their
- * choice meanwhile).
+ * request goes out at once, beside the downloads of the database and view code instead of after them —
+ * or has gone out already, with the tap itself (src/app/picker-taps.js); the pull takes its answer if it
+ * asks for the same thing (it does, unless the person changed their choice meanwhile).
  */
 export function prefetchFirstPull(locale: string): void {
-  const url = `/api/v1/sync?${syncQuery(0, scopeOf({ locale }), NOTHING_ADDED)}`
-  early = { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
+  const url = firstPullPath(locale)
+  const tapped = (globalThis as { willkommenEarlyPull?: typeof early }).willkommenEarlyPull
+  delete (globalThis as { willkommenEarlyPull?: typeof early }).willkommenEarlyPull
+  early = tapped?.url === url ? tapped : { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
   early.response.catch(() => undefined) // offline: the pull asks again
 }
 

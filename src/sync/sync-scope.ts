@@ -1,6 +1,6 @@
 import type { WillkommenDb } from '../db/db.ts'
 import { DISTRICT_NEIGHBOURS } from '../shared/districts.ts'
-import { EVERYTHING, normalizeScope, type SyncScope } from '../shared/sync-scope.ts'
+import { EVERYTHING, NOTHING_ADDED, normalizeScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
 
 export const SCOPE_KEY = 'syncScope'
 
@@ -11,6 +11,11 @@ export const SCOPE_KEY = 'syncScope'
 export async function wantedScope(db: WillkommenDb): Promise<SyncScope> {
   const [district, locale, nearby] = await db.settings.bulkGet(['district', 'locale', 'nearbyDistricts'])
   return scopeOf({ district: district?.value as string | undefined, locale: locale?.value as string | undefined, nearbyDistricts: nearby?.value === true })
+}
+
+/** The address of a phone's first pull in this language (every district, the language and German). */
+export function firstPullPath(locale: string): string {
+  return `/api/v1/sync?${syncQuery(0, scopeOf({ locale }), NOTHING_ADDED)}`
 }
 
 /** The same from the settings themselves. */
