@@ -37,9 +37,6 @@ export function inlineStartFiles(): Plugin {
   const taps = readFileSync(new URL('../src/app/picker-taps.js', import.meta.url), 'utf8')
     .replace(/^\s*\/\/.*\n/gm, '')
     .replace(/^\/\* global [^*]*\*\/\n/m, '')
-  const starter = readFileSync(new URL('../src/app/start-after-paint.js', import.meta.url), 'utf8')
-    .replace(/^\s*\/\/.*\n/gm, '')
-    .replace(/^\/\* global [^*]*\*\/\n/m, '')
   return {
     name: 'willkommen:inline-start-files',
     transformIndexHtml: {
@@ -47,13 +44,7 @@ export function inlineStartFiles(): Plugin {
       handler(html, { bundle }) {
         const filled = bundle ? taps.replace('/*start-files*/ {}', JSON.stringify(startFiles(bundle))) : taps
         const withTaps = html.replace(TAPS_PLACEHOLDER, `<script>${filled.replace(/<\/script/gi, '<\\/script')}</script>`)
-        // The start script after the first paint (src/app/start-after-paint.js); only in a build, the dev server's stays.
-        const tag = /\s*<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)"><\/script>/
-        const src = bundle ? tag.exec(withTaps)?.[1] : undefined
-        const started = src
-          ? withTaps.replace(tag, '').replace('</body>', `<script>${starter.replace("/*start-script*/ ''", JSON.stringify(src))}</script>\n  </body>`)
-          : withTaps
-        return started.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/, (link, file: string) => {
+        return withTaps.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = bundle?.[file] // only in a build; the dev server serves the styles itself
           if (asset?.type !== 'asset') return link
           // The link stays, disabled (never fetched): a lazy chunk that imports from the start chunk names this

@@ -69,16 +69,6 @@ test('a tap before the app has arrived starts the first content, the start scree
   expect(asked.filter((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toHaveLength(1)
 })
 
-test('on a first visit the start script is asked for only once the picker has been painted, so nothing holds up the first paint', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByRole('button', { name: 'العربية' })).toBeVisible() // the app has taken over
-  const { paintedAt, scriptAskedAt } = await page.evaluate(() => ({
-    paintedAt: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
-    scriptAskedAt: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name))!.startTime,
-  }))
-  expect(scriptAskedAt).toBeGreaterThanOrEqual(paintedAt)
-})
-
 test('a returning visitor gets the page in their language without the prerendered picker, even before the app runs', async ({ page }) => {
   await chooseLanguage(page, 'العربية')
   await waitForServiceWorker(page)
