@@ -16,10 +16,10 @@ export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.c
 export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; texts: Record<string, string>; pulls: Record<string, string> } {
   const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
   const holding = (end: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(end)))
-  const views = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts')].flatMap((c) => {
-    if (!c) throw new Error('start-files: a chunk of the start screen is missing from the build')
-    return [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]
-  })
+  const chunksOfStart = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts')]
+  if (chunksOfStart.some((c) => !c)) throw new Error('start-files: a chunk of the start screen is missing from the build')
+  // Scripts before styles: a style is small, and the tap script asks for them in this order.
+  const views = [...chunksOfStart.map((c) => c!.fileName), ...chunksOfStart.flatMap((c) => [...(c!.viteMetadata?.importedCss ?? [])])]
   const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json`)!.fileName}`]))
   const pulls = Object.fromEntries(LOCALE_CODES.map((code) => [code, firstPullPath(code)]))
   return { views: views.map((file) => `/${file}`), texts, pulls }

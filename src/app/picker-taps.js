@@ -9,16 +9,18 @@ const START = /*start-files*/ {}
 // The tap starts those downloads at once, beside the app's own, instead of when the app has arrived and
 // asks for them (seconds later on a slow link); the app then takes them from here (src/sync/pull-in-worker.ts)
 // and from the browser's module cache.
+// The content first: the browser opens six connections to a site, and the largest answer should not wait for one.
 function fetchAhead(code) {
   if (!START.views) return
-  for (const href of START.views.concat(START.texts[code] || [])) {
+  const url = START.pulls[code]
+  if (url) window.willkommenEarlyPull = { url: url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
+  for (const href of [START.texts[code]].concat(START.views)) {
+    if (!href) continue
     const link = document.createElement('link')
     link.rel = href.endsWith('.css') ? 'stylesheet' : 'modulepreload'
     link.href = href
     document.head.append(link)
   }
-  const url = START.pulls[code]
-  if (url) window.willkommenEarlyPull = { url: url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
 }
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('.boot-picker a[hreflang]') : null
