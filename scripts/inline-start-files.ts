@@ -29,8 +29,9 @@ export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; te
  * Puts what the prerendered language picker needs into index.html itself, so it is painted and takes
  * taps with the page, not a round trip later on a slow link: the start stylesheet as a `<style>` element
  * (render-blocking as a file) and the picker's tap script (src/app/picker-taps.js; as a file it could
- * arrive after the picker showed, and a tap before it navigated, starting the app's download again).
- * The server's CSP allows exactly these two by their hashes (server/web/inline-hashes.ts).
+ * arrive after the picker showed, and a tap before it navigated, starting the app's download again), with
+ * the files a tap fetches ahead (`startFiles`) written into it. The server's CSP allows exactly these two by
+ * their hashes (server/web/inline-hashes.ts).
  */
 export function inlineStartFiles(): Plugin {
   // Without its comments: they would travel with every first visit.

@@ -16,8 +16,9 @@ let early: { url: string; response: Promise<Response> } | undefined
  */
 export function prefetchFirstPull(locale: string): void {
   const url = firstPullPath(locale)
-  const tapped = (globalThis as { willkommenEarlyPull?: typeof early }).willkommenEarlyPull
-  delete (globalThis as { willkommenEarlyPull?: typeof early }).willkommenEarlyPull
+  const page = globalThis as { willkommenEarlyPull?: typeof early }
+  const tapped = page.willkommenEarlyPull
+  delete page.willkommenEarlyPull
   early = tapped?.url === url ? tapped : { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
   early.response.catch(() => undefined) // offline: the pull asks again
 }
