@@ -21,9 +21,9 @@ async function boot(): Promise<void> {
   app.use(router)
   // A first visit has no content yet: its first pull starts now, beside the first screen's downloads, instead
   // of after them (2–3 s on a slow link). A phone with content pulls once the first screen is painted.
-  // It waits for the language, so it brings that language's content with German in one go: one tapped in
-  // the prerendered picker before the app arrived (`/?lang=ar`) is stored at once; otherwise the picker,
-  // which needs no content, is shown first.
+  // It waits for the language, so it brings that language's content (German follows: src/sync/pull.ts): one
+  // tapped in the prerendered picker before the app arrived (`/?lang=ar`) is stored at once; otherwise the
+  // picker, which needs no content, is shown first.
   const firstVisit = start.lastSyncedAt === undefined
   if (firstVisit) {
     const settings = useSettingsStore()

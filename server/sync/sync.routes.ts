@@ -44,7 +44,7 @@ export async function readDelta(db: Kysely<Database>, read: SyncRead, now: Date,
     })
 }
 
-/** The query as a read; German is always in the languages, and added partitions must be in the scope. */
+/** The query as a read; added partitions must be in the scope. */
 export function toSyncRead(query: SyncQuery): SyncRead {
   const scope = normalizeScope({ districts: query.districts ?? 'all', langs: query.langs ?? 'all' })
   const fields: Record<string, string> = {}

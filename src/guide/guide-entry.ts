@@ -29,7 +29,8 @@ export async function readGuideRows(db: WillkommenDb): Promise<GuideRows> {
 
 /**
  * Statewide steps plus the steps and notes of the chosen district, each with its texts.
- * A step without a German text is left out (its texts have not arrived yet).
+ * A step without any text is left out (its texts have not arrived yet). On a first visit the person's
+ * language comes before German (src/sync/pull.ts): a step shows in it meanwhile.
  */
 export function joinGuide(rows: GuideRows, district: string | undefined): GuideEntry[] {
   const texts = new Map<string, GuideText[]>()
@@ -40,7 +41,7 @@ export function joinGuide(rows: GuideRows, district: string | undefined): GuideE
   for (const step of rows.steps) {
     if (step.district !== null && step.district !== district) continue
     const own = texts.get(step.id) ?? []
-    if (!own.some((t) => t.lang === 'de')) continue
+    if (own.length === 0) continue
     const entry: GuideEntry = { ...step, title: { de: '' }, text: { de: '' }, bring: {}, status: {}, notes: notes.get(step.id) ?? [] }
     for (const t of own) {
       entry.title[t.lang] = t.title

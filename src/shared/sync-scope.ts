@@ -1,7 +1,8 @@
 /**
  * What a phone keeps of the synced data (issue 15): statewide rows, rows of its districts, and
- * per-language rows in its languages plus German. 'all' = no limit (phones from before scopes).
- * Shared by the phone (what to ask for, what to drop) and the server (what to send).
+ * per-language rows in its languages (its own and German, the fallback: src/sync/sync-scope.ts).
+ * 'all' = no limit (phones from before scopes). Shared by the phone (what to ask for, what to drop)
+ * and the server (what to send).
  */
 export interface SyncScope {
   districts: string[] | 'all'
@@ -18,12 +19,23 @@ export const EVERYTHING: SyncScope = { districts: 'all', langs: 'all' }
 export const NOTHING_ADDED: SyncAdded = { districts: [], langs: [] }
 export const SOURCE_LANG = 'de'
 
-/** Sorted, German always among the languages: equal scopes compare equal. */
+/** Sorted and without repeats: equal scopes compare equal. */
 export function normalizeScope(scope: SyncScope): SyncScope {
   return {
     districts: scope.districts === 'all' ? 'all' : [...new Set(scope.districts)].sort(),
-    langs: scope.langs === 'all' ? 'all' : [...new Set([SOURCE_LANG, ...scope.langs])].sort(),
+    langs: scope.langs === 'all' ? 'all' : [...new Set(scope.langs)].sort(),
   }
+}
+
+/**
+ * What a phone's very first pull asks for: its scope without German when it reads another language. The
+ * person waits for that content on a slow link; German (the fallback) comes whole in the next pull, as a
+ * language added to the scope.
+ */
+export function firstContentScope(scope: SyncScope): SyncScope {
+  if (scope.langs === 'all') return scope
+  const own = scope.langs.filter((l) => l !== SOURCE_LANG)
+  return own.length ? { ...scope, langs: own } : scope
 }
 
 export function sameScope(a: SyncScope, b: SyncScope): boolean {

@@ -1,7 +1,7 @@
 import type { WillkommenDb } from '../db/db.ts'
 import type { SyncResponse } from '../shared/sync.schema.ts'
 import { DISTRICT_SLUGS } from '../shared/districts.ts'
-import { addedPartitions, sameScope, syncQuery } from '../shared/sync-scope.ts'
+import { addedPartitions, firstContentScope, sameScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
 import { applyDelta, readCursor } from './apply-delta.ts'
 import { heldScope, wantedScope } from './sync-scope.ts'
 
@@ -13,10 +13,18 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
  * the phone come whole and what left the scope is dropped. A server that no longer knows the cursor (its
  * database was restored or replaced) answers `cursor_ahead`: then everything comes again from 0 and replaces
  * what the phone had, in one transaction. Throws when offline.
+ * A phone's very first pull comes in two answers: the content in the person's language, stored at once (the
+ * views show it), then German, the fallback, as a language added to the scope.
  */
 export async function pull(db: WillkommenDb, fetchFn: Fetch = fetch): Promise<string> {
-  const since = await readCursor(db)
   const scope = await wantedScope(db)
+  const first = firstContentScope(scope)
+  if ((await readCursor(db)) === 0 && !sameScope(first, scope)) await pullScope(db, first, fetchFn)
+  return pullScope(db, scope, fetchFn)
+}
+
+async function pullScope(db: WillkommenDb, scope: SyncScope, fetchFn: Fetch): Promise<string> {
+  const since = await readCursor(db)
   const held = await heldScope(db, since, scope)
   const added = since > 0 ? addedPartitions(held, scope, DISTRICT_SLUGS) : { districts: [], langs: [] }
   const changed = !sameScope(held, scope)

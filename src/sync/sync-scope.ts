@@ -1,6 +1,6 @@
 import type { WillkommenDb } from '../db/db.ts'
 import { DISTRICT_NEIGHBOURS } from '../shared/districts.ts'
-import { EVERYTHING, NOTHING_ADDED, normalizeScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
+import { EVERYTHING, NOTHING_ADDED, SOURCE_LANG, firstContentScope, normalizeScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
 
 export const SCOPE_KEY = 'syncScope'
 
@@ -13,15 +13,15 @@ export async function wantedScope(db: WillkommenDb): Promise<SyncScope> {
   return scopeOf({ district: district?.value as string | undefined, locale: locale?.value as string | undefined, nearbyDistricts: nearby?.value === true })
 }
 
-/** The address of a phone's first pull in this language (every district, the language and German). */
+/** The address of a phone's first pull in this language (every district, the language; German comes next: ./pull.ts). */
 export function firstPullPath(locale: string): string {
-  return `/api/v1/sync?${syncQuery(0, scopeOf({ locale }), NOTHING_ADDED)}`
+  return `/api/v1/sync?${syncQuery(0, firstContentScope(scopeOf({ locale })), NOTHING_ADDED)}`
 }
 
 /** The same from the settings themselves. */
 export function scopeOf({ district, locale, nearbyDistricts }: { district?: string; locale?: string; nearbyDistricts?: boolean }): SyncScope {
   const districts = district ? [district, ...(nearbyDistricts ? (DISTRICT_NEIGHBOURS[district] ?? []) : [])] : 'all'
-  return normalizeScope({ districts, langs: [locale ?? 'de'] })
+  return normalizeScope({ districts, langs: [locale ?? SOURCE_LANG, SOURCE_LANG] })
 }
 
 /**

@@ -51,7 +51,7 @@ test('a tap on the prerendered picker before the app has arrived keeps its downl
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
 })
 
-test('a tap before the app has arrived starts the first content, the start screen’s code and the texts at once; the app takes them, asking for the content once', async ({ page }) => {
+test('a tap before the app has arrived starts the first content, the start screen’s code and the texts at once; the app takes them, asking for the content once, and German after it', async ({ page }) => {
   const release = await holdStartScript(page)
   const asked: string[] = []
   page.on('request', (request) => void asked.push(new URL(request.url()).pathname + new URL(request.url()).search))
@@ -59,13 +59,15 @@ test('a tap before the app has arrived starts the first content, the start scree
   await page.locator('html[data-picker-ready]').waitFor({ state: 'attached' })
   await page.getByRole('link', { name: 'العربية' }).click()
   // Still no app: the downloads it will need are under way all the same.
-  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar&langs=de'])
+  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar'])
   await expect.poll(() => asked.some((path) => /^\/assets\/ar-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toBe(true)
   release()
   await expect(page.getByTestId('meetup').first()).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
-  expect(asked.filter((path) => path.startsWith('/api/v1/sync?'))).toHaveLength(1) // the app used the answer the tap asked for
+  expect(asked.filter((path) => path.startsWith('/api/v1/sync?since=0&'))).toHaveLength(1) // the app used the answer the tap asked for
+  // German, the fallback, follows as a language added to the scope, after the Arabic content.
+  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar', expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&langs=ar&langs=de&addedLangs=de$/)])
   expect(asked.filter((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toHaveLength(1)
 })
 

@@ -65,7 +65,8 @@ test('start over asks first, and clears the ticks only after yes', async ({ page
   await page.getByRole('link', { name: 'Erste Schritte' }).click()
   await page.getByTestId('guide-step').first().getByRole('link').click()
   await page.getByRole('checkbox', { name: 'Erledigt', exact: true }).check()
-  await page.goto('/guide')
+  // Back in the app, as a person goes (a reload in the same moment could cut the tick's write short).
+  await page.getByRole('navigation').getByRole('link', { name: 'Wegweiser' }).click()
   const progress = page.getByTestId('phase-first-steps').getByTestId('phase-progress')
   await expect(progress).toHaveText(/^1 von \d+ erledigt$/)
 

@@ -62,8 +62,18 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     const log: Exchange[] = []
     const phone = await phoneIn('harz', 'uk')
 
+    // The first pull: the person's language first, then German (the fallback) as an added language, nothing twice.
     await pull(phone, fetchFrom(app, log))
-    expect(log[0]!.url).toBe('/api/v1/sync?since=0&districts=harz&langs=de&langs=uk')
+    expect(log.map((e) => e.url)).toEqual([
+      '/api/v1/sync?since=0&districts=harz&langs=uk',
+      expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&districts=harz&langs=de&langs=uk&addedLangs=de$/),
+    ])
+    expect(delta(log[0]!).changes.guideTexts.every((t) => t.lang === 'uk')).toBe(true)
+    const german = delta(log[1]!)
+    expect(german.changes.guideTexts.length).toBeGreaterThan(0)
+    expect(german.changes.guideTexts.every((t) => t.lang === 'de')).toBe(true)
+    expect(sentCount(german)).toBe(german.changes.guideTexts.length)
+    log.splice(0, 1) // the indices below count the first pull as one exchange, its German answer
     expect(await districtsOn(phone)).toEqual(['harz'])
     expect(await phone.guideSteps.count()).toBeGreaterThan(0)
     expect([...new Set((await phone.guideTexts.toArray()).map((t) => t.lang))].sort()).toEqual(['de', 'uk'])

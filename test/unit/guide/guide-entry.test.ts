@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { joinGuide } from '../../../src/guide/guide-entry.ts'
+import { stepText } from '../../../src/guide/step-text.ts'
 import type { GuideNote } from '../../../src/shared/guide/guide-step.schema.ts'
 import { FIXTURE_ROWS } from '../../fixtures/guide-steps.ts'
 
@@ -26,7 +27,13 @@ describe('the guide as the phone shows it', () => {
     expect(joinGuide(rows, undefined).map((s) => s.id)).not.toContain('harz-bus')
   })
 
-  it('leaves out a step whose German text has not arrived yet', () => {
-    expect(joinGuide({ ...rows, texts: rows.texts.filter((t) => t.id !== 'anmeldung:de') }, 'harz').map((s) => s.id)).not.toContain('anmeldung')
+  it('leaves out a step whose texts have not arrived yet', () => {
+    expect(joinGuide({ ...rows, texts: rows.texts.filter((t) => t.stepId !== 'anmeldung') }, 'harz').map((s) => s.id)).not.toContain('anmeldung')
+  })
+
+  it('shows a step in the person’s language while German has not arrived yet (a first visit’s first answer)', () => {
+    const arabicOnly = joinGuide({ ...rows, texts: rows.texts.filter((t) => t.lang === 'ar') }, undefined)
+    const anmeldung = arabicOnly.find((s) => s.id === 'anmeldung')!
+    expect(stepText(anmeldung, 'ar')).toMatchObject({ lang: 'ar', title: rows.texts.find((t) => t.id === 'anmeldung:ar')!.title })
   })
 })
