@@ -5,10 +5,18 @@ import { apiNotFound } from '../errors/error-handler.ts'
 import { opensInOwnLanguage, withoutPicker } from '../../src/shared/own-language-paths.ts'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+// The tab and home-screen icons: not hashed, but Chromium asks for the favicon again after every in-app
+// navigation; a day's freshness spares a slow link those round trips, and a new icon still arrives.
+const ICON = 'public, max-age=86400'
+
+function cacheControl(path: string): string {
+  if (path.includes('/assets/')) return IMMUTABLE
+  return path.endsWith('/favicon.svg') || path.includes('/icons/') ? ICON : 'no-cache'
+}
 
 /**
- * Serves the built PWA: content-hashed assets forever, everything else revalidated on each load
- * (index.html, sw.js, the manifest), precompressed .br/.gz where the build made them, and
+ * Serves the built PWA: content-hashed assets forever, icons for a day, everything else revalidated on
+ * each load (index.html, sw.js, the manifest), precompressed .br/.gz where the build made them, and
  * index.html for any other page address so deep links work.
  */
 export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
@@ -20,7 +28,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       wildcard: false,
       cacheControl: false,
       setHeaders(reply, path) {
-        reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache')
+        reply.header('cache-control', cacheControl(path))
       },
     })
   }

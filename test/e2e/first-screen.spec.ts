@@ -51,7 +51,7 @@ test('a tap on the prerendered picker before the app has arrived keeps its downl
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
 })
 
-test('a tap before the app has arrived starts the first content, the start screen’s code and the texts at once; the app takes them, asking for the content once, and German after it', async ({ page }) => {
+test('a tap before the app has arrived starts the first content, the start screen’s and the guide’s code and the texts at once; the app takes them, asking for the content once, and German after it', async ({ page }) => {
   const release = await holdStartScript(page)
   const asked: string[] = []
   page.on('request', (request) => void asked.push(new URL(request.url()).pathname + new URL(request.url()).search))
@@ -62,6 +62,7 @@ test('a tap before the app has arrived starts the first content, the start scree
   await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar'])
   await expect.poll(() => asked.some((path) => /^\/assets\/ar-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toBe(true)
+  await expect.poll(() => asked.some((path) => /^\/assets\/guide-[\w-]+\.js$/.test(path))).toBe(true) // the next view a newcomer opens
   release()
   await expect(page.getByTestId('meetup').first()).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
@@ -69,6 +70,9 @@ test('a tap before the app has arrived starts the first content, the start scree
   // German, the fallback, follows as a language added to the scope, after the Arabic content.
   await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar', expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&langs=ar&langs=de&addedLangs=de$/)])
   expect(asked.filter((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toHaveLength(1)
+  await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click()
+  await expect(page.getByTestId('phase-planning')).toBeVisible()
+  expect(asked.filter((path) => /^\/assets\/guide-[\w-]+\.js$/.test(path))).toHaveLength(1) // taken from what the tap fetched
 })
 
 test('a returning visitor gets the page in their language without the prerendered picker, even before the app runs', async ({ page }) => {

@@ -12,6 +12,9 @@ function fakeBuild(): string {
   const js = `console.log(${JSON.stringify('x'.repeat(4000))})`
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Willkommen</title>')
   writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+  writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  mkdirSync(join(root, 'icons'))
+  writeFileSync(join(root, 'icons', 'icon-192.png'), 'png')
   writeFileSync(join(root, 'assets', 'index-AbC123.js'), js)
   writeFileSync(join(root, 'assets', 'index-AbC123.js.br'), brotliCompressSync(js))
   return root
@@ -33,6 +36,15 @@ describe('serving the built app', () => {
       const res = await app.inject({ url })
       expect(res.statusCode).toBe(200)
       expect(res.headers['cache-control']).toBe('no-cache')
+    }
+  })
+
+  it('keeps the icons for a day: the favicon is not asked for again after every in-app navigation', async () => {
+    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
+    for (const url of ['/favicon.svg', '/icons/icon-192.png']) {
+      const res = await app.inject({ url })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['cache-control']).toBe('public, max-age=86400')
     }
   })
 
