@@ -10,6 +10,7 @@ import { newcomerPrecache } from './scripts/newcomer-precache.ts'
 import { prerenderPicker } from './scripts/prerender-picker.ts'
 import { inlineStartFiles } from './scripts/inline-start-files.ts'
 import { viewBundles } from './scripts/view-bundles.ts'
+import { localeParts } from './scripts/locale-parts.ts'
 import { languageManifests, manifestFor } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
@@ -21,6 +22,7 @@ export default defineConfig({
     // No Options API and no runtime message compiler: every component uses <script setup> and every
     // message is precompiled from locales/, so neither has to ship to a newcomer's phone.
     vue({ features: { optionsAPI: false } }),
+    localeParts(),
     vueI18n({ include: [locales], strictMessage: false, escapeHtml: true, fullInstall: false, dropMessageCompiler: true }),
     VitePWA({
       strategies: 'injectManifest',

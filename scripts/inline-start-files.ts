@@ -18,11 +18,12 @@ export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.c
 export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; texts: Record<string, string>; pulls: Record<string, string> } {
   const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
   const holding = (end: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(end)))
-  const chunksOfStart = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts'), holding('/src/guide/GuideView.vue')]
-  if (chunksOfStart.some((c) => !c)) throw new Error('start-files: a chunk fetched ahead is missing from the build')
+  const found = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts'), holding('/src/guide/GuideView.vue')]
+  if (found.some((c) => !c)) throw new Error('start-files: a chunk fetched ahead is missing from the build')
+  const chunksOfStart = [...new Set(found)] // the pull travels with the start screen (scripts/view-bundles.ts)
   // Scripts before styles: a style is small, and the tap script asks for them in this order.
   const views = [...chunksOfStart.map((c) => c!.fileName), ...chunksOfStart.flatMap((c) => [...(c!.viteMetadata?.importedCss ?? [])])]
-  const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json`)!.fileName}`]))
+  const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json?part=start`)!.fileName}`]))
   const pulls = Object.fromEntries(LOCALE_CODES.map((code) => [code, firstPullPath(code)]))
   return { views: views.map((file) => `/${file}`), texts, pulls }
 }

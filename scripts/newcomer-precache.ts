@@ -28,7 +28,7 @@ const WORKSPACE = /^(src\/coordination|locales\/coordination)\//
 // and a font only it needs (src/i18n/language-fonts.ts).
 const TAG = '([a-z]{2,3}(?:-x-[a-z]{2,8})?)'
 const LANGUAGE = [
-  new RegExp(`^locales/${TAG}\\.json$`),
+  new RegExp(`^locales/${TAG}\\.json(?:\\?part=\\w+)?$`), // both parts of its texts (src/i18n/text-parts.ts)
   new RegExp(`^src/guide/glossary/${TAG}\\.json$`),
   new RegExp(`@orama/stemmers/dist/${TAG}\\.js$`),
   new RegExp(`^src/i18n/fonts/${TAG}\\.ts$`),

@@ -6,8 +6,10 @@
  * dependencies with it), so the start screen and each part of the app come in one or two files.
  * The order counts: the start screen's views first, so what they need is in the file they load anyway.
  */
-const BUNDLES: { name: string; views: string[] }[] = [
-  { name: 'meetups', views: ['meetups/MeetupsView'] },
+const BUNDLES: { name: string; views: string[]; modules?: string[] }[] = [
+  // A first visit stores its first content on the page, beside the start screen (src/sync/pull-in-worker.ts):
+  // the pull's code comes in the same file, not in a request of its own.
+  { name: 'meetups', views: ['meetups/MeetupsView'], modules: ['sync/pull.ts'] },
   { name: 'guide', views: ['guide/GuideView', 'guide/GuidePhaseView', 'guide/GuideStepView', 'guide/GlossaryView'] },
   {
     name: 'volunteering',
@@ -21,9 +23,10 @@ const BUNDLES: { name: string; views: string[] }[] = [
 
 /** Rolldown code-splitting groups, one per bundle, highest priority first. */
 export function viewBundles(): { name: string; test: RegExp; priority: number }[] {
-  return BUNDLES.map(({ name, views }, index) => ({
+  const escape = (path: string) => path.replace(/[.]/g, '\\.')
+  return BUNDLES.map(({ name, views, modules = [] }, index) => ({
     name,
-    test: new RegExp(`/src/(${views.join('|')})\\.vue$`),
+    test: new RegExp(`/src/((${views.join('|')})\\.vue${modules.map((m) => `|${escape(m)}`).join('')})$`),
     priority: BUNDLES.length - index,
   }))
 }

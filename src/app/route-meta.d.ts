@@ -8,5 +8,7 @@ declare module 'vue-router' {
     public?: boolean
     /** Finds its language itself (a manage link on a device with none chosen): no language picker first. */
     ownLanguage?: boolean
+    /** Says only what the first part of a language's texts holds (src/i18n/text-parts.ts): no wait for the rest. */
+    startTexts?: boolean
   }
 }

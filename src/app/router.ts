@@ -1,18 +1,21 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
-import { applyLocale } from '../i18n/i18n.ts'
+import { applyLocale, ensureWholeLanguage } from '../i18n/i18n.ts'
 import { matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
 import { startAddressLocale } from './start-address-locale.ts'
+
+// The start screen and the guide say only what the first part of a language's texts holds (src/i18n/text-parts.ts).
+const startTexts = { startTexts: true }
 
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
       { path: '/', redirect: '/meetups' },
-      { path: '/welcome', name: 'welcome', component: LanguageView },
-      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue') },
+      { path: '/welcome', name: 'welcome', component: LanguageView, meta: startTexts },
+      { path: '/meetups', name: 'meetups', component: () => import('../meetups/MeetupsView.vue'), meta: startTexts },
       { path: '/meetups/:occurrenceId', name: 'meetup', component: () => import('../meetups/MeetupDetailView.vue'), props: true },
       {
         path: '/meetups/:occurrenceId/poster',
@@ -20,15 +23,16 @@ export function createAppRouter(): Router {
         component: () => import('../meetups/MeetupPosterView.vue'),
         props: true,
       },
-      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue') },
+      { path: '/guide', name: 'guide', component: () => import('../guide/GuideView.vue'), meta: startTexts },
       {
         path: '/guide/:phase(planning|first-steps|settling-in)',
         name: 'guide-phase',
         component: () => import('../guide/GuidePhaseView.vue'),
         props: true,
+        meta: startTexts,
       },
-      { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true },
-      { path: '/guide/words', name: 'guide-words', component: () => import('../guide/GlossaryView.vue') },
+      { path: '/guide/step/:id', name: 'guide-step', component: () => import('../guide/GuideStepView.vue'), props: true, meta: startTexts },
+      { path: '/guide/words', name: 'guide-words', component: () => import('../guide/GlossaryView.vue'), meta: startTexts },
       { path: '/district', name: 'district', component: () => import('../district/DistrictView.vue') },
       { path: '/contacts', name: 'contacts', component: () => import('../contacts/ContactsView.vue') },
       { path: '/contacts/:id', name: 'contact', component: () => import('../contacts/ContactView.vue'), props: true },
@@ -133,6 +137,11 @@ export function createAppRouter(): Router {
     if (to.meta.area !== 'coordination') return
     const { enterCoordination } = await import('../coordination/coordination-guard.ts')
     return enterCoordination(to)
+  })
+  // Any other view waits for the rest of the language's texts (kept by the service worker after the first visit;
+  // offline without them, it shows German, which is always kept).
+  router.beforeResolve(async (to) => {
+    if (!to.meta.startTexts) await ensureWholeLanguage().catch(() => undefined)
   })
   focusHeadingOnNavigation(router)
   return router

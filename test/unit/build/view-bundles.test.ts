@@ -22,4 +22,10 @@ describe('view bundles', () => {
     expect(groups.some((g) => g.test.test('/work/src/meetups/MeetupsView.vue?vue&type=style&index=0&lang.css'))).toBe(false)
     expect(new Set(groups.map((g) => g.priority)).size).toBe(groups.length) // the order is explicit
   })
+
+  it('puts the page pull of a first visit in the start screen’s bundle, not in a request of its own', () => {
+    const groups = viewBundles()
+    expect(groups.filter((g) => g.test.test('/work/src/sync/pull.ts')).map((g) => g.name)).toEqual(['meetups'])
+    expect(groups.some((g) => g.test.test('/work/src/sync/pull-in-worker.ts'))).toBe(false)
+  })
 })

@@ -27,4 +27,16 @@ describe('interface texts, loaded per language', () => {
     await flushPromises()
     expect(i18n.global.t('app.skipToContent')).toBe('Zum Inhalt springen')
   })
+
+  it('loads the start part of a language first; the rest comes when a text of it is asked for, or as a whole', async () => {
+    const { applyLocale, ensureWholeLanguage, i18n } = await freshI18n()
+    await applyLocale('uk', { keepOffline: false })
+    expect(i18n.global.te('meetups.title', 'uk')).toBe(true)
+    expect(i18n.global.te('volunteering.title', 'uk')).toBe(false) // not downloaded with the start screen
+    i18n.global.t('volunteering.title') // a view asks for it
+    await vi.waitFor(() => expect(i18n.global.te('volunteering.title', 'uk')).toBe(true))
+    expect(i18n.global.availableLocales).toEqual(['uk']) // the language had it: no German fetched
+    await ensureWholeLanguage()
+    expect(i18n.global.te('partners.title', 'uk')).toBe(true)
+  })
 })
