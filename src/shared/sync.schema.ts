@@ -30,7 +30,7 @@ export const SyncQuerySchema = Type.Object(
   {
     since: Type.Integer({ minimum: 0, maximum: 2147483647, default: 0, description: 'Cursor from the previous answer; 0 for everything.' }),
     districts: Districts('Districts whose rows the phone keeps (repeat the parameter); statewide rows always come. Absent: all districts.'),
-    langs: Langs('Languages of per-language rows the phone keeps (repeat the parameter); German always comes. Absent: all languages.'),
+    langs: Langs('Languages of per-language rows the phone keeps (repeat the parameter). A phone names German, the fallback, too; its very first pull may leave it out and add it in the next. Absent: all languages.'),
     addedDistricts: Districts('Districts of `districts` new to the phone since its cursor: sent whole.'),
     addedLangs: Langs('Languages of `langs` new to the phone since its cursor: sent whole.'),
   },
