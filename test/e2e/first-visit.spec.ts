@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, waitForServiceWorker, closeNoticesInTheWay } from './helpers.ts'
 
 /** The server cannot be reached (the static files still come): counts the attempts to reach the API. */
 async function serverAway(page: Page): Promise<{ attempts: () => number }> {
@@ -127,7 +127,7 @@ test('after the first ticked step the app asks once to keep the storage; More sh
     await expect(page.getByTestId('storage-state')).toContainText(text)
   }
   page.on('dialog', (d) => void d.dismiss())
-  await page.addLocatorHandler(page.getByTestId('pwa-toast'), (toast) => toast.getByRole('button').last().click())
+  await closeNoticesInTheWay(page)
   await chooseLanguage(page, 'English')
 
   await page.getByRole('navigation').getByRole('link', { name: 'More' }).click()

@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { chooseLanguage } from './helpers.ts'
+import { chooseLanguage, closeNoticesInTheWay } from './helpers.ts'
 
 /** A new phone: language, then the guide's one-time question "which describes you?" answered. */
 async function newcomer(browser: Browser, language: string, guideNav: string, situation: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   // The "ready to work offline" note may cover the buttons: close it when it shows.
-  await page.addLocatorHandler(page.getByTestId('pwa-toast'), (toast) => toast.getByRole('button').last().click())
+  await closeNoticesInTheWay(page)
   await chooseLanguage(page, language)
   await page.getByRole('navigation').getByRole('link', { name: guideNav }).click()
   await expect(page.getByTestId('phase-progress').first()).not.toHaveText(/\b0\D+0\b/)

@@ -90,3 +90,13 @@ export async function requestTandemOnPhone(page: Page, name: string): Promise<Lo
   await expect(signup).toContainText('Angekommen')
   return signup
 }
+
+/**
+ * Closes the app's notices ("works offline now", "new version") when one is in the way of an action. A notice may
+ * also go by itself (after 8 s, or on the next page) while it is being closed: then there is nothing left to do.
+ */
+export async function closeNoticesInTheWay(page: Page): Promise<void> {
+  await page.addLocatorHandler(page.getByTestId('pwa-toast'), async (toast) => {
+    await toast.getByRole('button').last().click({ timeout: 2_000 }).catch(() => undefined)
+  })
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, requestTandemOnPhone } from './helpers.ts'
+import { chooseLanguage, requestTandemOnPhone, closeNoticesInTheWay } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 const consent = { textVersion: '2026-11', givenAt: '2026-11-20T10:00:00.000Z' }
@@ -46,7 +46,7 @@ test('the manage link from a sign-up card opens on a fresh device in the entry\'
   const other = await browser.newContext({ locale: 'en-US' })
   const device = await other.newPage()
   // "Ready to work offline" may cover the buttons at the bottom; a person closes it.
-  await device.addLocatorHandler(device.getByTestId('pwa-toast'), (toast) => toast.getByRole('button').last().click())
+  await closeNoticesInTheWay(device)
   await device.goto(url)
   await expect(device.getByRole('heading', { level: 1, name: 'Ihr Eintrag' })).toBeVisible()
   expect(new URL(device.url()).pathname).toBe(new URL(url).pathname)
