@@ -8,6 +8,10 @@ const TAPS_PLACEHOLDER = '<!--picker-taps-->'
 /** The start stylesheet (the app entry's), which is inline in index.html. */
 export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.css$/.test(file)
 
+const fail = (message: string): never => {
+  throw new Error(message)
+}
+
 /**
  * What the picker's tap script fetches ahead (src/app/picker-taps.js): the chunks of the start screen (which
  * hold the database code), of the page pull and of the guide, with their style, and per language its texts and
@@ -18,11 +22,11 @@ export const isStartStyle = (file: string): boolean => /^assets\/index-[\w-]+\.c
 export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; texts: Record<string, string>; pulls: Record<string, string> } {
   const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
   const holding = (end: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(end)))
-  const found = [holding('/src/meetups/MeetupsView.vue'), holding('/src/sync/pull.ts'), holding('/src/guide/GuideView.vue')]
-  if (found.some((c) => !c)) throw new Error('start-files: a chunk fetched ahead is missing from the build')
-  const chunksOfStart = [...new Set(found)] // the pull travels with the start screen (scripts/view-bundles.ts)
+  const chunkOf = (end: string) => holding(end) ?? fail(`start-files: the chunk of ${end} is missing from the build`)
+  // A Set: the pull travels with the start screen (scripts/view-bundles.ts).
+  const chunksOfStart = [...new Set(['/src/meetups/MeetupsView.vue', '/src/sync/pull.ts', '/src/guide/GuideView.vue'].map(chunkOf))]
   // Scripts before styles: a style is small, and the tap script asks for them in this order.
-  const views = [...chunksOfStart.map((c) => c!.fileName), ...chunksOfStart.flatMap((c) => [...(c!.viteMetadata?.importedCss ?? [])])]
+  const views = [...chunksOfStart.map((c) => c.fileName), ...chunksOfStart.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])]
   const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json?part=start`)!.fileName}`]))
   const pulls = Object.fromEntries(LOCALE_CODES.map((code) => [code, firstPullPath(code)]))
   return { views: views.map((file) => `/${file}`), texts, pulls }

@@ -40,15 +40,16 @@ export const i18n = createI18n({
 
 /** Loads one part of a language's interface texts once; asked again, it waits for the same download. */
 function ensureMessages(code: string, part: TextsPart): Promise<void> {
-  let done = loading.get(`${code} ${part}`)
+  const key = `${code} ${part}`
+  let done = loading.get(key)
   if (!done) {
     const load = loaders[part][`../../locales/${code}.json`]
     if (!load) return Promise.reject(new Error(`No messages for locale ${code}`))
     // Added to what the language has (the other part, the coordinator workspace's groups) as a new object: views
     // already showing this language notice it only so (vue-i18n's merge changes the object in place, unseen).
     done = load().then((messages) => i18n.global.setLocaleMessage(code, { ...(i18n.global.getLocaleMessage(code) as Messages), ...messages.default } as never))
-    done.catch(() => loading.delete(`${code} ${part}`)) // offline: the next call tries again
-    loading.set(`${code} ${part}`, done)
+    done.catch(() => loading.delete(key)) // offline: the next call tries again
+    loading.set(key, done)
   }
   return done
 }

@@ -1,7 +1,7 @@
 import type { WillkommenDb } from '../db/db.ts'
 import type { SyncResponse } from '../shared/sync.schema.ts'
 import { DISTRICT_SLUGS } from '../shared/districts.ts'
-import { addedPartitions, firstContentScope, sameScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
+import { addedPartitions, firstContentScope, NOTHING_ADDED, sameScope, syncQuery, type SyncScope } from '../shared/sync-scope.ts'
 import { applyDelta, readCursor } from './apply-delta.ts'
 import { heldScope, wantedScope } from './sync-scope.ts'
 
@@ -26,7 +26,7 @@ export async function pull(db: WillkommenDb, fetchFn: Fetch = fetch): Promise<st
 async function pullScope(db: WillkommenDb, scope: SyncScope, fetchFn: Fetch): Promise<string> {
   const since = await readCursor(db)
   const held = await heldScope(db, since, scope)
-  const added = since > 0 ? addedPartitions(held, scope, DISTRICT_SLUGS) : { districts: [], langs: [] }
+  const added = since > 0 ? addedPartitions(held, scope, DISTRICT_SLUGS) : NOTHING_ADDED
   const changed = !sameScope(held, scope)
   const headers: Record<string, string> = { accept: 'application/json' }
   // Nothing new since our cursor in an unchanged scope: the server answers 304 without a body.
@@ -35,7 +35,7 @@ async function pullScope(db: WillkommenDb, scope: SyncScope, fetchFn: Fetch): Pr
   const options = { scope, dropOutside: changed }
   if (response.status === 304) return applyDelta(db, { cursor: since, changes: {}, deleted: {} } as unknown as SyncResponse, options)
   if (response.status === 400 && (await isCursorAhead(response))) {
-    const whole = await fetchFn(`/api/v1/sync?${syncQuery(0, scope, { districts: [], langs: [] })}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+    const whole = await fetchFn(`/api/v1/sync?${syncQuery(0, scope, NOTHING_ADDED)}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
     if (!whole.ok) throw new Error(`sync answered ${whole.status}`)
     return applyDelta(db, (await whole.json()) as SyncResponse, { scope, replace: true })
   }

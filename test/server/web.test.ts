@@ -30,22 +30,17 @@ describe('serving the built app', () => {
     expect(brotliDecompressSync(res.rawPayload).toString()).toContain('console.log')
   })
 
-  it('revalidates index.html and sw.js on every load', async () => {
+  it.each([
+    ['/', 'no-cache'],
+    ['/sw.js', 'no-cache'],
+    // Icons for a day: the favicon is not asked for again after every in-app navigation.
+    ['/favicon.svg', 'public, max-age=86400'],
+    ['/icons/icon-192.png', 'public, max-age=86400'],
+  ])('revalidates index.html and sw.js on every load, keeps icons for a day: %s', async (url, cacheControl) => {
     const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
-    for (const url of ['/', '/sw.js']) {
-      const res = await app.inject({ url })
-      expect(res.statusCode).toBe(200)
-      expect(res.headers['cache-control']).toBe('no-cache')
-    }
-  })
-
-  it('keeps the icons for a day: the favicon is not asked for again after every in-app navigation', async () => {
-    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
-    for (const url of ['/favicon.svg', '/icons/icon-192.png']) {
-      const res = await app.inject({ url })
-      expect(res.statusCode).toBe(200)
-      expect(res.headers['cache-control']).toBe('public, max-age=86400')
-    }
+    const res = await app.inject({ url })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe(cacheControl)
   })
 
   it('answers any page address with the app, but unknown API paths with JSON 404', async () => {
