@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
-import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, expectBookmarksStored, waitForServiceWorker } from './helpers.ts'
 import { ReleaseServer } from './release-server.ts'
 
 // A new release reaches a phone that holds a queued sign-up, a half-filled form, a ticked step and a bookmark:
@@ -66,6 +66,7 @@ async function tickAndBookmarkStep(page: Page): Promise<{ url: string; title: st
   await page.getByRole('checkbox', { name: 'Erledigt', exact: true }).check()
   await page.getByRole('button', { name: `Merken: ${title}` }).click()
   await expect(page.getByRole('button', { name: `Merken: ${title}` })).toHaveAttribute('aria-pressed', 'true')
+  await expectBookmarksStored(page, 1)
   return { url: page.url(), title }
 }
 

@@ -1,20 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, storedRows, waitForServiceWorker } from './helpers.ts'
 
 // Destructive actions on the phone ask first in plain words, and a withdrawal that has not gone out
 // yet can be undone (a second tap that lands on "withdraw" only opens the question).
 
 async function queuedWithdrawals(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('willkommen')
-    const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-    const rows = await new Promise<Array<{ kind: string }>>((resolve) => {
-      const req = idb.transaction('outbox').objectStore('outbox').getAll()
-      req.onsuccess = () => resolve(req.result)
-    })
-    return rows.filter((r) => r.kind === 'cancel').length
-  })
+  return (await storedRows<{ kind: string }>(page, 'outbox')).filter((r) => r.kind === 'cancel').length
 }
 
 test('withdrawing a registration asks first, can be undone while it has not gone out, and then withdraws', async ({ page, context }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
-import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, storedRows, waitForServiceWorker } from './helpers.ts'
 
 // A double tap on "send" on a slow phone (CPU throttled 10×), online and offline: the form is taken once
 // (one outbox entry, one row on the server), and the second tap never withdraws what the first one sent.
@@ -10,18 +10,6 @@ interface OutboxRow {
   kind: string
   state: string
   response: { status: string } | null
-}
-
-/** Every outbox row on the phone, read with the plain IndexedDB API. */
-async function outboxRows(page: Page): Promise<OutboxRow[]> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('willkommen')
-    const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-    return new Promise<OutboxRow[]>((resolve) => {
-      const req = idb.transaction('outbox').objectStore('outbox').getAll()
-      req.onsuccess = () => resolve(req.result as OutboxRow[])
-    })
-  })
 }
 
 async function slowPhone(context: BrowserContext, page: Page): Promise<void> {
@@ -64,15 +52,8 @@ const cases: Case[] = [
     submit: 'Anmeldung speichern und senden',
     card: 'signup',
     serverRows: async (request, name, page) => {
-      const occurrenceId = await page.evaluate(async () => {
-        const open = indexedDB.open('willkommen')
-        const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-        const rows = await new Promise<Array<{ payload: { occurrenceId?: string } }>>((resolve) => {
-          const req = idb.transaction('outbox').objectStore('outbox').getAll()
-          req.onsuccess = () => resolve(req.result)
-        })
-        return rows.find((r) => r.payload.occurrenceId)!.payload.occurrenceId!
-      })
+      const rows = await storedRows<{ payload: { occurrenceId?: string } }>(page, 'outbox')
+      const occurrenceId = rows.find((r) => r.payload.occurrenceId)!.payload.occurrenceId!
       const list = (await (await request.get(`/api/v1/coordination/registrations/dates/${encodeURIComponent(occurrenceId)}`)).json()) as {
         registrations: Array<{ name: string | null; status: string }>
       }
@@ -138,7 +119,7 @@ for (const c of cases) {
         await context.setOffline(false)
       }
       await expect(card).not.toHaveAttribute('data-status', /pending|cancelling|cancelled/)
-      const rows = await outboxRows(page)
+      const rows = await storedRows<OutboxRow>(page, 'outbox')
       expect(rows.map((r) => r.kind)).toHaveLength(1) // no second entry, no queued withdrawal
       expect(rows[0]!.state).toBe('sent')
       expect(rows[0]!.response?.status).not.toBe('cancelled')

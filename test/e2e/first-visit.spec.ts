@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, waitForServiceWorker, closeNoticesInTheWay } from './helpers.ts'
+import { chooseLanguage, waitForServiceWorker, closeNoticesInTheWay, expectBookmarksStored } from './helpers.ts'
 
 /** The server cannot be reached (the static files still come): counts the attempts to reach the API. */
 async function serverAway(page: Page): Promise<{ attempts: () => number }> {
@@ -150,6 +150,7 @@ test('after the first ticked step the app asks once to keep the storage; More sh
   const save = page.getByRole('button', { name: `Save: ${title}` })
   await save.click()
   await expect(save).toHaveAttribute('aria-pressed', 'true')
+  await expectBookmarksStored(page, 1)
 
   // Not asked again after a reload either.
   await page.reload()

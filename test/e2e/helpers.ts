@@ -14,6 +14,33 @@ export async function chooseLanguage(page: Page, nativeName: string): Promise<vo
   await expect(page.getByTestId('meetup').first()).toBeVisible()
 }
 
+/** The rows of one IndexedDB table on the phone, read with the browser's own API rather than the app's code. */
+export async function storedRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('willkommen')
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const request = idb.transaction(name).objectStore(name).getAll()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    idb.close()
+    return rows
+  }, table) as Promise<T[]>
+}
+
+/**
+ * Waits until the phone holds `count` bookmarks. A save button shows "saved" at once (Dexie's live queries
+ * show a write before it commits): a test that loads another page right after could lose the write with the
+ * page, which a person, who does not reload within milliseconds, would not.
+ */
+export async function expectBookmarksStored(page: Page, count: number): Promise<void> {
+  await expect.poll(async () => (await storedRows(page, 'bookmarks')).length).toBe(count)
+}
+
 /** Waits until the service worker is active and controls this page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

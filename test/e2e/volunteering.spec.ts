@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator } from '@playwright/test'
-import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, storedRows, waitForServiceWorker } from './helpers.ts'
 
 test('a tandem offer made offline is kept across a reload and arrives exactly once when back online', async ({ page, context }) => {
   await chooseLanguage(page, 'Deutsch')
@@ -36,15 +36,7 @@ test('a tandem offer made offline is kept across a reload and arrives exactly on
   const entry = await (await page.request.get(`/api/v1/manage/${token}`)).json()
   expect(entry).toMatchObject({ type: 'tandem', status: 'received', personal: { name: 'Erika Beispiel', email: 'erika@example.org' } })
 
-  const stored = await page.evaluate(async () => {
-    const open = indexedDB.open('willkommen')
-    const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-    const rows = await new Promise<Array<{ clientId: string; payload: unknown }>>((resolve) => {
-      const req = idb.transaction('outbox').objectStore('outbox').getAll()
-      req.onsuccess = () => resolve(req.result)
-    })
-    return rows
-  })
+  const stored = await storedRows<{ clientId: string; payload: unknown }>(page, 'outbox')
   expect(stored).toHaveLength(1)
   const replay = await page.request.post('/api/v1/tandems', {
     headers: { 'content-type': 'application/json', 'idempotency-key': stored[0]!.clientId },

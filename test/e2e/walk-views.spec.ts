@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage } from './helpers.ts'
+import { chooseLanguage, expectBookmarksStored } from './helpers.ts'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -32,6 +32,7 @@ test.describe('links from search and Saved land on the thing itself', () => {
     await second.getByTestId('bookmark').click()
     await expect(second.getByTestId('bookmark')).toHaveAttribute('aria-pressed', 'true')
     await expect(page.locator('[data-testid="bookmark"][aria-pressed="true"]')).toHaveCount(1)
+    await expectBookmarksStored(page, 1)
 
     await page.goto('/saved')
     const saved = page.getByTestId('saved-item')
@@ -205,7 +206,8 @@ test.describe('no axe violations in Arabic on what changed', () => {
     await chooseLanguage(page, 'العربية')
     const bookmark = page.getByTestId('meetup').first().getByTestId('bookmark')
     await bookmark.click()
-    await expect(bookmark).toHaveAttribute('aria-pressed', 'true') // stored before the next page loads
+    await expect(bookmark).toHaveAttribute('aria-pressed', 'true')
+    await expectBookmarksStored(page, 1)
     await chooseDistrict(page, 'Börde')
     await keepNeighbours(page, 'stendal')
     await page.goto('/meetups')
