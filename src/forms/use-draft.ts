@@ -28,7 +28,8 @@ export function useDraft<T extends object>(
   watch(
     state,
     (value) => {
-      // Saved on every change, not debounced: a reload right after typing must not lose the last letters.
+      // Saved on every change, not debounced: a reload a moment after typing keeps the last letters (the
+      // write itself takes a few milliseconds; a reload within those can still lose the last change).
       if (ready.value) void saveDraft(db, key, value as Record<string, unknown>, clientId.value)
     },
     { deep: true },

@@ -58,6 +58,8 @@ test('the form shows the same errors as the server, next to the fields, and keep
   await page.goto('/volunteering/request')
   await page.getByLabel('Name').fill('Oleksandr (Beispiel)')
   await page.getByLabel('Telefonnummer').fill('0391 abc')
+  // The draft is written on every change, a few milliseconds after it; a reload at once could come first.
+  await expect.poll(async () => (await storedRows<{ value: { phone?: string } }>(page, 'drafts')).some((d) => d.value.phone === '0391 abc')).toBe(true)
   await page.reload()
   await expect(page.getByLabel('Name')).toHaveValue('Oleksandr (Beispiel)')
 
