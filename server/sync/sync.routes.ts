@@ -10,9 +10,8 @@ import { deletedSince } from './change-seq.ts'
 import { SYNC_SOURCES, type AnySyncSource } from './sync-sources.ts'
 import { scopeHead, type SyncRead } from './sync-scope.ts'
 import { AnswerCache, sendCached } from './answer-cache.ts'
-import { normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
+import { EVERYTHING, holdsEntity, normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
 
-const ALL = { districts: 'all', langs: 'all' } as const
 
 function emptyDelta(cursor: number): SyncResponse {
   const none = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, []]))
@@ -32,10 +31,17 @@ export async function readDelta(db: Kysely<Database>, read: SyncRead, now: Date,
       const changes: Record<string, unknown[]> = {}
       const deleted: Record<string, string[]> = {}
       for (const [entity, source] of Object.entries(sources)) {
-        const rows = await source(trx, read, now)
+        if (!holdsEntity(read.scope, entity)) {
+          changes[entity] = []
+          deleted[entity] = []
+          continue
+        }
+        // An entity new to the phone comes whole, as on a first pull.
+        const whole = (read.added.entities as readonly string[]).includes(entity)
+        const rows = await source(trx, whole ? { ...read, since: 0, added: NOTHING_ADDED } : read, now)
         // A row moved between two districts of the scope is sent, not deleted (its old partition's tombstone is older).
         const sent = new Set(rows.map((r) => r.item.id))
-        const gone = (await deletedSince(trx, entity, read)).filter((g) => !sent.has(g.id))
+        const gone = whole ? [] : (await deletedSince(trx, entity, read)).filter((g) => !sent.has(g.id))
         for (const row of [...rows, ...gone]) cursor = Math.max(cursor, row.seq)
         changes[entity] = rows.map((r) => r.item)
         deleted[entity] = [...new Set(gone.map((g) => g.id))]
@@ -46,14 +52,15 @@ export async function readDelta(db: Kysely<Database>, read: SyncRead, now: Date,
 
 /** The query as a read; added partitions must be in the scope. */
 export function toSyncRead(query: SyncQuery): SyncRead {
-  const scope = normalizeScope({ districts: query.districts ?? 'all', langs: query.langs ?? 'all' })
+  const scope = normalizeScope({ districts: query.districts ?? 'all', langs: query.langs ?? 'all', entities: query.entities ?? 'all' })
   const fields: Record<string, string> = {}
-  const outside = (added: string[] | undefined, within: string[] | 'all') => within !== 'all' && (added ?? []).some((a) => !within.includes(a))
+  const outside = (added: string[] | undefined, within: string[] | 'all' | undefined) => within !== undefined && within !== 'all' && (added ?? []).some((a) => !within.includes(a))
   if (outside(query.addedDistricts, scope.districts)) fields.addedDistricts = 'sync.addedOutsideScope'
   if (outside(query.addedLangs, scope.langs)) fields.addedLangs = 'sync.addedOutsideScope'
-  if (Object.keys(fields).length) throw new Problem(400, 'validation', 'Added districts and languages must be part of the scope.', fields)
+  if (outside(query.addedEntities, scope.entities)) fields.addedEntities = 'sync.addedOutsideScope'
+  if (Object.keys(fields).length) throw new Problem(400, 'validation', 'Added districts, languages and entities must be part of the scope.', fields)
   // With no cursor everything in scope is new anyway.
-  const added = query.since === 0 ? NOTHING_ADDED : { districts: query.addedDistricts ?? [], langs: query.addedLangs ?? [] }
+  const added = query.since === 0 ? NOTHING_ADDED : { districts: query.addedDistricts ?? [], langs: query.addedLangs ?? [], entities: query.addedEntities ?? [] }
   return { since: query.since, scope, added }
 }
 
@@ -74,11 +81,11 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
     async (request, reply) => {
       const read = toSyncRead(request.query)
       reply.header('cache-control', 'no-cache')
-      const nothingAdded = read.added.districts.length === 0 && read.added.langs.length === 0
+      const nothingAdded = read.added.districts.length === 0 && read.added.langs.length === 0 && read.added.entities.length === 0
       // The cheap path: a few rows of sync_heads, no synced table read.
       const head = await scopeHead(db, read.scope)
       // A cursor the server never handed out (another server's, or made up) is refused, not echoed back.
-      if (read.since > head && read.since > (await scopeHead(db, ALL))) {
+      if (read.since > head && read.since > (await scopeHead(db, EVERYTHING))) {
         throw new Problem(400, 'cursor_ahead', 'The cursor is ahead of this server; sync again from 0.', { since: 'sync.cursorAhead' })
       }
       // First syncs of a scope are alike until its next change: built and compressed once.

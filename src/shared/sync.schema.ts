@@ -18,11 +18,13 @@ export const SYNC_SCHEMAS = {
 
 const Districts = (description: string) =>
   Type.Optional(Type.Array(Type.Union(DISTRICT_SLUGS.map((s) => Type.Literal(s))), { maxItems: DISTRICT_SLUGS.length, uniqueItems: true, description }))
+const Entities = (description: string) =>
+  Type.Optional(Type.Array(Type.Union(SYNC_ENTITIES.map((e) => Type.Literal(e))), { maxItems: SYNC_ENTITIES.length, uniqueItems: true, description }))
 const Langs = (description: string) =>
   Type.Optional(Type.Array(Type.String({ pattern: LANG_TAG_PATTERN }), { maxItems: 30, uniqueItems: true, description }))
 
 /**
- * Without `districts`/`langs` the answer holds everything (as before scopes). A phone names its
+ * Without `districts`/`langs`/`entities` the answer holds everything (as before scopes). A phone names its
  * scope, and after a change of district or language the partitions it does not have yet: those are
  * sent whole, the rest only as changed since the cursor.
  */
@@ -33,6 +35,8 @@ export const SyncQuerySchema = Type.Object(
     langs: Langs('Languages of per-language rows the phone keeps (repeat the parameter). A phone names German, the fallback, too; its very first pull may leave it out and add it in the next. Absent: all languages.'),
     addedDistricts: Districts('Districts of `districts` new to the phone since its cursor: sent whole.'),
     addedLangs: Langs('Languages of `langs` new to the phone since its cursor: sent whole.'),
+    entities: Entities('Entities the phone keeps (repeat the parameter); the others come as empty lists. A phone\'s very first pull leaves the contacts out and adds them in the next. Absent: all entities.'),
+    addedEntities: Entities('Entities of `entities` new to the phone since its cursor: sent whole.'),
   },
   { additionalProperties: false },
 )

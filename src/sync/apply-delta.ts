@@ -37,7 +37,7 @@ export async function applyDelta(db: WillkommenDb, delta: SyncResponse, { scope,
     if (scope && dropOutside) {
       for (const entity of SYNC_ENTITIES) {
         const table = db.table(entity)
-        await table.bulkDelete(await table.filter((row) => !keeps(scope, row)).primaryKeys())
+        await table.bulkDelete(await table.filter((row) => !keeps(scope, entity, row)).primaryKeys())
       }
     }
     await db.meta.bulkPut([

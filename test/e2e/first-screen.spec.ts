@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
 
 const NAMES = ['Deutsch', 'English', 'Українська', 'العربية']
+const FIRST_PULL = '/api/v1/sync?since=0&langs=ar&entities=meetups&entities=guideSteps&entities=guideTexts&entities=guideNotes&entities=meetupOccurrences'
 
 /** Holds the app's start script back (a slow link where only the HTML has arrived); call the result to let it through. */
 async function holdStartScript(page: Page): Promise<() => void> {
@@ -59,7 +60,8 @@ test('a tap before the app has arrived starts the first content, the start scree
   await page.locator('html[data-picker-ready]').waitFor({ state: 'attached' })
   await page.getByRole('link', { name: 'العربية' }).click()
   // Still no app: the downloads it will need are under way all the same.
-  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar'])
+  // The Arabic content without the contacts (src/shared/sync-scope.ts FIRST_ENTITIES).
+  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual([FIRST_PULL])
   await expect.poll(() => asked.some((path) => /^\/assets\/ar-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/guide-[\w-]+\.js$/.test(path))).toBe(true) // the next view a newcomer opens
@@ -67,8 +69,11 @@ test('a tap before the app has arrived starts the first content, the start scree
   await expect(page.getByTestId('meetup').first()).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   expect(asked.filter((path) => path.startsWith('/api/v1/sync?since=0&'))).toHaveLength(1) // the app used the answer the tap asked for
-  // German, the fallback, follows as a language added to the scope, after the Arabic content.
-  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual(['/api/v1/sync?since=0&langs=ar', expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&langs=ar&langs=de&addedLangs=de$/)])
+  // German, the fallback, and the contacts follow as a language and an entity added to the scope, after the Arabic content.
+  await expect.poll(() => asked.filter((path) => path.startsWith('/api/v1/sync?'))).toEqual([
+    FIRST_PULL,
+    expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&langs=ar&langs=de&addedLangs=de&addedEntities=contacts$/),
+  ])
   expect(asked.filter((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toHaveLength(1)
   await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click()
   await expect(page.getByTestId('phase-planning')).toBeVisible()

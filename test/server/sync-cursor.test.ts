@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/schema.ts'
 import { readDelta } from '../../server/sync/sync.routes.ts'
 import { nextChangeSeq, recordDeletion } from '../../server/sync/change-seq.ts'
 import { syncWindow, type SyncRead } from '../../server/sync/sync-scope.ts'
-import { addedPartitions, keeps, normalizeScope, sameScope, type SyncScope } from '../../src/shared/sync-scope.ts'
+import { addedPartitions, keeps, normalizeScope, NOTHING_ADDED, sameScope, type SyncScope } from '../../src/shared/sync-scope.ts'
 
 // Rows partitioned by district and language, written through the shared change functions, read
 // through the shared sync window: the same machinery every synced entity uses.
@@ -82,17 +82,17 @@ describe.each(DATABASES)('cursors per scope on %s', (kind) => {
         for (let w = Math.floor(rnd() * 4); w > 0; w--) await write(db, rnd, truth, ++n)
         const held = scope
         if (rnd() < 0.3) scope = randomScope(rnd)
-        const read: SyncRead = { since: cursor, scope, added: cursor > 0 ? addedPartitions(held, scope, DISTRICTS) : { districts: [], langs: [] } }
+        const read: SyncRead = { since: cursor, scope, added: cursor > 0 ? addedPartitions(held, scope, DISTRICTS) : NOTHING_ADDED }
         const delta = (await readDelta(db, read, new Date(), { scopedRows: source })) as unknown as { cursor: number; changes: { scopedRows: Row[] }; deleted: { scopedRows: string[] } }
         for (const row of delta.changes.scopedRows) {
           expect(phone.get(row.id), `seed ${seed} step ${step}: ${row.id} v${row.version} sent again`).not.toEqual(row)
           phone.set(row.id, row)
         }
         for (const id of delta.deleted.scopedRows) phone.delete(id)
-        if (!sameScope(held, scope)) for (const [id, row] of phone) if (!keeps(scope, row)) phone.delete(id)
+        if (!sameScope(held, scope)) for (const [id, row] of phone) if (!keeps(scope, 'scopedRows', row)) phone.delete(id)
         expect(delta.cursor).toBeGreaterThanOrEqual(cursor)
         cursor = delta.cursor
-        const wanted = [...truth.values()].filter((row) => keeps(scope, row))
+        const wanted = [...truth.values()].filter((row) => keeps(scope, 'scopedRows', row))
         expect(new Map(wanted.map((r) => [r.id, r])), `seed ${seed} step ${step}`).toEqual(phone)
       }
     }

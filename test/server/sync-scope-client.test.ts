@@ -62,17 +62,23 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     const log: Exchange[] = []
     const phone = await phoneIn('harz', 'uk')
 
-    // The first pull: the person's language first, then German (the fallback) as an added language, nothing twice.
+    // The first pull: the person's language without the contacts first, then German (the fallback) and the
+    // contacts as an added language and entity, nothing twice.
     await pull(phone, fetchFrom(app, log))
     expect(log.map((e) => e.url)).toEqual([
-      '/api/v1/sync?since=0&districts=harz&langs=uk',
-      expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&districts=harz&langs=de&langs=uk&addedLangs=de$/),
+      '/api/v1/sync?since=0&districts=harz&langs=uk&entities=meetups&entities=guideSteps&entities=guideTexts&entities=guideNotes&entities=meetupOccurrences',
+      expect.stringMatching(/^\/api\/v1\/sync\?since=\d+&districts=harz&langs=de&langs=uk&addedLangs=de&addedEntities=contacts$/),
     ])
     expect(delta(log[0]!).changes.guideTexts.every((t) => t.lang === 'uk')).toBe(true)
+    expect(delta(log[0]!).changes.meetups.length).toBeGreaterThan(0)
+    expect(delta(log[0]!).changes.contacts).toEqual([])
     const german = delta(log[1]!)
     expect(german.changes.guideTexts.length).toBeGreaterThan(0)
     expect(german.changes.guideTexts.every((t) => t.lang === 'de')).toBe(true)
-    expect(sentCount(german)).toBe(german.changes.guideTexts.length)
+    expect(german.changes.contacts.length).toBeGreaterThan(0)
+    expect(german.changes.contacts.every((c) => c.district === 'harz' || c.district === null)).toBe(true)
+    expect(sentCount(german)).toBe(german.changes.guideTexts.length + german.changes.contacts.length)
+    expect(await phone.contacts.count()).toBe(german.changes.contacts.length)
     log.splice(0, 1) // the indices below count the first pull as one exchange, its German answer
     expect(await districtsOn(phone)).toEqual(['harz'])
     expect(await phone.guideSteps.count()).toBeGreaterThan(0)
@@ -112,6 +118,13 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     const log: Exchange[] = []
     const phone = await phoneIn('stendal', 'de')
     await pull(phone, fetchFrom(app, log))
+    // A German phone's first pull: all but the contacts, then the contacts alone.
+    expect(log.map((e) => e.url)).toEqual([
+      '/api/v1/sync?since=0&districts=stendal&langs=de&entities=meetups&entities=guideSteps&entities=guideTexts&entities=guideNotes&entities=meetupOccurrences',
+      `/api/v1/sync?since=${delta(log[0]!).cursor}&districts=stendal&langs=de&addedEntities=contacts`,
+    ])
+    expect(sentCount(delta(log[1]!))).toBe(delta(log[1]!).changes.contacts.length)
+    log.splice(0, 1)
     expect(await districtsOn(phone)).toEqual(['stendal'])
     const stendalDates = await phone.meetupOccurrences.where('district').equals('stendal').count()
     expect(stendalDates).toBeGreaterThan(0)

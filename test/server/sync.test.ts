@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
 import { insertSampleMeetups } from '../../server/meetups/sample-meetups.ts'
+import { insertSampleContacts } from '../../server/contacts/sample-contacts.ts'
 import { saveSeries } from '../../server/meetups/series.repository.ts'
 import { recordDeletion } from '../../server/sync/change-seq.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
@@ -67,6 +68,32 @@ describe.each(DATABASES)('delta sync on %s', (kind) => {
     const res = await app.inject({ url: `/api/v1/sync?since=${since}` })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ error: 'validation', fields: { since: expect.any(String) } })
+  })
+
+  it.each([
+    ['an unknown entity', 'since=0&entities=passwords', 'entities.0'],
+    ['an added entity outside the scope', 'since=5&entities=meetups&addedEntities=contacts', 'addedEntities'],
+    ['an added language outside the scope', 'since=5&langs=de&addedLangs=ar', 'addedLangs'],
+  ])('rejects %s with a 400 naming the field', async (_case, query, field) => {
+    const { app } = await buildTestApp(kind)
+    const res = await app.inject({ url: `/api/v1/sync?${query}` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ error: 'validation', fields: { [field]: expect.any(String) } })
+  })
+
+  it('sends only the entities named, the others as empty lists; an added entity comes whole, the rest since the cursor', async () => {
+    const { app, db } = await buildTestApp(kind)
+    await insertSampleMeetups(db, new Date())
+    await insertSampleContacts(db)
+    const first = (await app.inject({ url: '/api/v1/sync?since=0&entities=meetups&entities=meetupOccurrences' })).json<SyncResponse>()
+    expect(first.changes.meetups.length).toBeGreaterThan(0)
+    expect(first.changes.contacts).toEqual([])
+    expect(first.changes.guideTexts).toEqual([])
+    const next = (await app.inject({ url: `/api/v1/sync?since=${first.cursor}&entities=meetups&entities=meetupOccurrences&entities=contacts&addedEntities=contacts` })).json<SyncResponse>()
+    expect(next.changes.contacts.length).toBe((await db.selectFrom('contacts').select('id').execute()).length)
+    expect(next.changes.meetups).toEqual([])
+    expect(next.changes.guideTexts).toEqual([])
+    expect(next.cursor).toBe(first.cursor)
   })
 
   it('rejects unknown query parameters', async () => {
