@@ -12,7 +12,6 @@ import { scopeHead, type SyncRead } from './sync-scope.ts'
 import { AnswerCache, sendCached } from './answer-cache.ts'
 import { EVERYTHING, holdsEntity, normalizeScope, NOTHING_ADDED } from '../../src/shared/sync-scope.ts'
 
-
 function emptyDelta(cursor: number): SyncResponse {
   const none = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, []]))
   return { cursor, changes: none, deleted: none } as unknown as SyncResponse
