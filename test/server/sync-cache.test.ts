@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, clockAt, DATABASES } from './test-app.ts'
 import type { SyncResponse } from '../../src/shared/sync.schema.ts'
@@ -19,6 +19,9 @@ describe.each(DATABASES)('cheap pulls on %s', (kind) => {
     const delta = JSON.parse(gunzipSync(first.rawPayload).toString()) as SyncResponse
     expect(delta.changes.meetups.map((m) => m.district)).toContain('stendal')
     expect(first.headers.etag).toBe(`W/"${delta.cursor}"`)
+    const brotli = await app.inject({ url: FIRST, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(delta)
 
     const again = await app.inject({ url: FIRST, headers: { 'if-none-match': first.headers.etag as string } })
     expect(again.statusCode).toBe(304)
