@@ -1,5 +1,5 @@
 import { nextTick } from 'vue'
-import type { Router } from 'vue-router'
+import type { Router } from '../router/router.ts'
 
 /** How long a page may take to show its heading (a lazy view, or one waiting for IndexedDB). */
 const WAIT_MS = 3000

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type Router } from '../router/router.ts'
 import LanguageView from '../language/LanguageView.vue'
 import { useSettingsStore } from './settings.store.ts'
 import { applyLocale, ensureWholeLanguage } from '../i18n/i18n.ts'

@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw } from '../router/router.ts'
 import { useSettingsStore } from '../app/settings.store.ts'
 import { SOURCE_LOCALE } from '../i18n/locales.ts'
 import { loadCoordinationMessages } from './coordination-messages.ts'

@@ -189,6 +189,25 @@ test.describe('small things', () => {
     await expect(heading).toBeFocused()
   })
 
+  test('a new page starts at the top; back returns to where the person was on the list, forward to the page', async ({ page }) => {
+    await chooseLanguage(page, 'Deutsch')
+    await page.getByLabel('Landkreis').selectOption('stendal')
+    const cards = page.getByTestId('meetup')
+    await expect(cards.nth(4)).toBeVisible()
+    await cards.nth(4).scrollIntoViewIfNeeded()
+    const listY = await page.evaluate(() => window.scrollY)
+    expect(listY).toBeGreaterThan(200)
+    await cards.nth(4).getByRole('heading').getByRole('link').click()
+    await expect(page).toHaveURL(/\/meetups\/[0-9a-f-]{36}:/)
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0)
+    await page.goBack()
+    await expect(cards.nth(4)).toBeVisible()
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(listY)
+    await page.goForward()
+    await expect(page).toHaveURL(/\/meetups\/[0-9a-f-]{36}:/)
+    await expect(page.getByTestId('meetup-detail')).toBeVisible()
+  })
+
   test('a calendar file is named after the event and its date, in Arabic too', async ({ page }) => {
     await chooseLanguage(page, 'العربية')
     await page.getByRole('link', { name: 'طاولة الترحيب في شتندال' }).first().click()

@@ -1,6 +1,6 @@
 import { computed, nextTick, onMounted, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute, useRouter } from 'vue-router'
+import { useRoute, useRouter } from '../../router/router.ts'
 import type { EditorDetail } from '../../shared/coordination/meetup-editor.schema.ts'
 import type { FieldErrors } from '../../shared/validate.ts'
 import { failedSave, type SaveResult } from '../save-result.ts'

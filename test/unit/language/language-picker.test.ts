@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { createMemoryHistory, createRouter } from '../../../src/router/router.ts'
 import { db } from '../../../src/db/db.ts'
 import { applyLocale, i18n } from '../../../src/i18n/i18n.ts'
 import LanguagePicker from '../../../src/language/LanguagePicker.vue'
