@@ -8,8 +8,10 @@ import { startAddressLocale } from './start-address-locale.ts'
 
 // The start screen and the guide say only what the first part of a language's texts holds (src/i18n/text-parts.ts).
 const startTexts = { startTexts: true }
+export const WORKSPACE_ENTRY = 'coordination-entry'
 
 export function createAppRouter(): Router {
+  let workspaceRoutesAdded = false
   const router = createRouter({
     history: createWebHistory(),
     routes: [
@@ -70,49 +72,21 @@ export function createAppRouter(): Router {
         props: true,
         meta: { ownLanguage: true },
       },
-      {
-        // The coordinator workspace: its own lazy chunks and texts, never in a newcomer's start bundle.
-        path: '/coordination',
-        component: () => import('../coordination/CoordinationLayout.vue'),
-        meta: { area: 'coordination' },
-        children: [
-          { path: '', name: 'coordination', redirect: { name: 'coordination-meetups' } },
-          { path: 'login', name: 'coordination-login', component: () => import('../coordination/LoginView.vue'), meta: { public: true } },
-          { path: 'forgot', name: 'coordination-forgot', component: () => import('../coordination/accounts/ForgotPasswordView.vue'), meta: { public: true } },
-          { path: 'password/:token', name: 'coordination-password', component: () => import('../coordination/accounts/SetPasswordView.vue'), meta: { public: true } },
-          { path: 'meetups', name: 'coordination-meetups', component: () => import('../coordination/meetups/CoordinationMeetupsView.vue') },
-          { path: 'meetups/new', name: 'coordination-meetup-new', component: () => import('../coordination/meetups/MeetupEditorView.vue') },
-          {
-            path: 'meetups/:id([0-9a-f-]{36})',
-            name: 'coordination-meetup',
-            component: () => import('../coordination/meetups/MeetupEditorView.vue'),
-            props: true,
-          },
-          {
-            path: 'registrations',
-            name: 'coordination-registrations',
-            component: () => import('../coordination/registrations/CoordinationRegistrationsView.vue'),
-          },
-          { path: 'tandems', name: 'coordination-tandems', component: () => import('../coordination/tandems/CoordinationTandemsView.vue') },
-          { path: 'partners', name: 'coordination-partners', component: () => import('../coordination/partners/CoordinationPartnersView.vue') },
-          { path: 'content', name: 'coordination-content', component: () => import('../coordination/content/ContentStepsView.vue') },
-          {
-            path: 'content/steps/:id',
-            name: 'coordination-content-step',
-            component: () => import('../coordination/content/StepEditorView.vue'),
-            props: true,
-          },
-          { path: 'content/contacts', name: 'coordination-content-contacts', component: () => import('../coordination/content/ContentContactsView.vue') },
-          { path: 'feedback', name: 'coordination-feedback', component: () => import('../coordination/feedback/CoordinationFeedbackView.vue') },
-          { path: 'audit', name: 'coordination-audit', component: () => import('../coordination/audit/AuditView.vue') },
-          { path: 'accounts', name: 'coordination-accounts', component: () => import('../coordination/accounts/CoordinationAccountsView.vue') },
-        ],
-      },
+      // The coordinator workspace: its routes come with its code (src/coordination/coordination-routes.ts),
+      // so a newcomer's start script carries neither; until then every workspace address matches this.
+      { path: '/coordination:rest((?:/.*)?)', name: WORKSPACE_ENTRY, meta: { area: 'coordination' } },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
     // Back and forward return to where the person was; a new page starts at the top; the first page
     // of a visit needs no scrolling (which would force a layout while the app starts).
     scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length > 0 ? { top: 0 } : false),
+  })
+  router.beforeEach(async (to) => {
+    if (to.name !== WORKSPACE_ENTRY) return
+    if (workspaceRoutesAdded) return '/' // no such page in the workspace
+    router.addRoute((await import('../coordination/coordination-routes.ts')).coordinationRoutes)
+    workspaceRoutesAdded = true
+    return { path: to.path, query: to.query, hash: to.hash, replace: true }
   })
   // A language link of the picker prerendered into index.html, tapped before the app had arrived: that is
   // the person's choice (src/app/start-address-locale.ts).

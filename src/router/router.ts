@@ -32,6 +32,8 @@ export interface Router {
   beforeEach: (guard: NavigationGuard) => void
   beforeResolve: (guard: NavigationGuard) => void
   afterEach: (hook: AfterHook) => void
+  /** Adds routes (with their children) ahead of those there are: a part of the app that brings its own pages. */
+  addRoute: (route: RouteRecordRaw) => void
   /** Every route record, layouts included. */
   getRoutes: () => RouteRecord[]
   /** Settles once the first navigation has (rejects if it failed). */
@@ -80,7 +82,8 @@ export function createRouter({ history, routes, scrollBehavior }: RouterOptions)
       // Without a path: this page, with another query or hash.
       const split = raw.path === undefined ? { path: from.path, query: {}, hash: '' } : splitAddress(raw.path)
       path = split.path || '/'
-      if (raw.path !== undefined && typeof to === 'string') ({ query, hash } = split)
+      query = raw.query ?? split.query
+      hash = raw.hash ?? split.hash
       match = matchPath(entries, path)
     }
     const search = stringifyQuery(query)
@@ -146,8 +149,9 @@ export function createRouter({ history, routes, scrollBehavior }: RouterOptions)
       }
       if (result !== undefined) {
         if ((how.redirects ?? 0) >= MAX_REDIRECTS) throw new NavigationFailure(`too many redirects from ${to.fullPath}`)
-        const again = typeof result === 'string' ? { path: result } : (result as Exclude<RouteLocationRaw, string>)
-        return navigate({ ...again }, { replace: replace || how.pop !== undefined || again.replace === true, redirects: (how.redirects ?? 0) + 1 })
+        const again = result as RouteLocationRaw
+        const replaceAgain = replace || how.pop !== undefined || (typeof again === 'object' && again.replace === true)
+        return navigate(again, { replace: replaceAgain, redirects: (how.redirects ?? 0) + 1 })
       }
     }
     if (how.pop === undefined) {
@@ -179,6 +183,11 @@ export function createRouter({ history, routes, scrollBehavior }: RouterOptions)
     beforeEach: (guard) => void guards.push(guard),
     beforeResolve: (guard) => void resolvers.push(guard),
     afterEach: (hook) => void afterHooks.push(hook),
+    addRoute(route) {
+      const added = createMatcher([route])
+      entries.unshift(...added)
+      for (const entry of added) if (entry.name) byName.set(entry.name, entry)
+    },
     getRoutes: () => [...new Set(entries.flatMap((e) => e.records))],
     isReady: () => ready ?? Promise.resolve(),
     install(app) {

@@ -83,6 +83,19 @@ describe('router: navigating', () => {
     expect(router.currentRoute.value.fullPath).toBe('/meetups')
   })
 
+  it('puts added routes ahead of the others, so a placeholder can load a part of the app and send the navigation on', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/work:rest((?:/.*)?)', name: 'entry' }, { path: '/:pathMatch(.*)*', component: Page('other') }] })
+    expect(router.resolve('/workshop').name).toBeUndefined()
+    router.beforeEach((to) => {
+      if (to.name !== 'entry') return
+      router.addRoute({ path: '/work', component: Layout, children: [{ path: 'items/:id', name: 'item', component: Page('item'), props: true }] })
+      return to.fullPath
+    })
+    await router.push('/work/items/3?x=1')
+    expect(router.currentRoute.value).toMatchObject({ name: 'item', params: { id: '3' }, query: { x: '1' } })
+    expect(router.resolve({ name: 'item', params: { id: 4 } }).path).toBe('/work/items/4')
+  })
+
   it('loads a lazy view before the navigation ends, and calls the after hooks with where it came from', async () => {
     const router = createRouter({ history: createMemoryHistory(), routes: routes() })
     const after: string[] = []
