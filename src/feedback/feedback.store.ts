@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { db } from '../db/db.ts'
 import { useLiveQuery } from '../db/live-query.ts'
 import type { OutboxEntry } from '../outbox/outbox-entry.ts'
-import { enqueue } from '../outbox/outbox.ts'
+import { enqueue } from '../outbox/enqueue.ts'
 import type { FeedbackInput, FeedbackSubject } from '../shared/feedback/feedback.schema.ts'
 
 /** Where an answer is kept on this phone: its outbox entry (one per step or meetup). */

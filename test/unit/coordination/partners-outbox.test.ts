@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WillkommenDb } from '../../../src/db/db.ts'
 import { deleteFreshDatabases, freshDbName } from '../db/fresh-db-name.ts'
-import { enqueue, flush } from '../../../src/outbox/outbox.ts'
+import { enqueue } from '../../../src/outbox/enqueue.ts'
+import { flush } from '../../../src/outbox/outbox.ts'
 import { recordingServer as server } from '../outbox/recording-fetch.ts'
 import { signupStatus } from '../../../src/volunteering/signup-status.ts'
 
