@@ -35,8 +35,8 @@ async function focusHeadingWhenShown(): Promise<void> {
  * a visit, not for a jump to an anchor, not in the coordinator workspace (its forms place focus themselves).
  */
 export function focusHeadingOnNavigation(router: Router): void {
-  router.afterEach((to, from, failure) => {
-    if (failure || from.matched.length === 0 || to.path === from.path || to.hash || to.meta.area === 'coordination') return
+  router.afterEach((to, from) => {
+    if (from.matched.length === 0 || to.path === from.path || to.hash || to.meta.area === 'coordination') return
     void focusHeadingWhenShown()
   })
 }

@@ -1,7 +1,7 @@
 import { nextTick, shallowReactive, shallowRef, type App, type Component, type ShallowRef } from 'vue'
 import type { RouterHistory, ScrollPosition } from './history.ts'
 import { createMatcher, matchPath } from './matcher.ts'
-import { splitAddress, stringifyQuery, type RouteLocationNormalized, type RouteLocationRaw, type RouteMeta, type RouteRecord, type RouteRecordRaw } from './location.ts'
+import { parseQuery, splitAddress, stringifyQuery, type RouteLocationNormalized, type RouteLocationRaw, type RouteMeta, type RouteRecord, type RouteRecordRaw } from './location.ts'
 import { RouterLink } from './RouterLink.ts'
 import { RouterView } from './RouterView.ts'
 import { ROUTE, ROUTER } from './use-router.ts'
@@ -14,7 +14,8 @@ export { useRoute, useRouter } from './use-router.ts'
 /** A guard's answer: go on (nothing or `true`), stay (`false`), or go elsewhere instead. */
 type GuardResult = void | undefined | boolean | RouteLocationRaw
 export type NavigationGuard = (to: RouteLocationNormalized, from: RouteLocationNormalized) => GuardResult | Promise<GuardResult>
-export type AfterHook = (to: RouteLocationNormalized, from: RouteLocationNormalized, failure?: Error) => void
+/** Called after each navigation that happened (not after one refused, overtaken or to the same place). */
+export type AfterHook = (to: RouteLocationNormalized, from: RouteLocationNormalized) => void
 type ScrollBehavior = (to: RouteLocationNormalized, from: RouteLocationNormalized, saved: ScrollPosition | null) => { left?: number; top: number } | false | void
 
 export interface RouterOptions {
@@ -45,7 +46,7 @@ export interface Router {
 const START: RouteLocationNormalized = { name: undefined, path: '/', fullPath: '/', href: '/', params: {}, query: {}, hash: '', matched: [], meta: {} }
 
 /** A redirect loop among the routes or guards: the navigation did not happen. */
-export class NavigationFailure extends Error {}
+class NavigationFailure extends Error {}
 
 const MAX_REDIRECTS = 10
 
@@ -77,7 +78,7 @@ export function createRouter({ history, routes, scrollBehavior }: RouterOptions)
       if (!entry) throw new Error(`no route named "${raw.name}"`)
       const params = Object.fromEntries(Object.entries(raw.params ?? {}).flatMap(([k, v]) => (v === undefined || v === null ? [] : [[k, String(v)]])))
       path = entry.build(params)
-      match = matchPath([entry], path) ?? { entry, params }
+      match = { entry, params }
     } else {
       // Without a path: this page, with another query or hash.
       const split = raw.path === undefined ? { path: from.path, query: {}, hash: '' } : splitAddress(raw.path)
@@ -95,7 +96,7 @@ export function createRouter({ history, routes, scrollBehavior }: RouterOptions)
       fullPath,
       href: fullPath,
       params: match?.params ?? {},
-      query: splitAddress(`?${search}`).query,
+      query: parseQuery(search),
       hash,
       matched,
       meta: Object.assign({}, ...matched.map((r) => r.meta)) as RouteMeta,
