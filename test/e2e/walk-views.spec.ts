@@ -194,16 +194,21 @@ test.describe('small things', () => {
     await page.getByLabel('Landkreis').selectOption('stendal')
     const cards = page.getByTestId('meetup')
     const link = cards.nth(4).getByRole('heading').getByRole('link')
-    // Scrolled to the link itself, so the click does not scroll any further before it leaves the list.
     await link.scrollIntoViewIfNeeded()
-    const listY = await page.evaluate(() => window.scrollY)
-    expect(listY).toBeGreaterThan(200)
-    await link.click()
+    // Where the card sits on the screen, read in the same moment the link is tapped. Compared by the card's
+    // place on the screen, not by scrollY: the header above may change height meanwhile, and the browser's
+    // scroll anchoring then moves scrollY to keep the card where it was (CI saw 24 px).
+    const place = await link.evaluate((a) => {
+      const at = { y: window.scrollY, top: Math.round(a.getBoundingClientRect().top) }
+      ;(a as HTMLElement).click()
+      return at
+    })
+    expect(place.y).toBeGreaterThan(200)
     await expect(page).toHaveURL(/\/meetups\/[0-9a-f-]{36}:/)
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0)
     await page.goBack()
     await expect(cards.nth(4)).toBeVisible()
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(listY)
+    await expect.poll(() => link.evaluate((a) => Math.round(a.getBoundingClientRect().top))).toBe(place.top)
     await page.goForward()
     await expect(page).toHaveURL(/\/meetups\/[0-9a-f-]{36}:/)
     await expect(page.getByTestId('meetup-detail')).toBeVisible()
