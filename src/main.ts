@@ -7,8 +7,9 @@ import { useSettingsStore } from './app/settings.store.ts'
 import { useSyncStore } from './sync/sync.store.ts'
 import { loadDb } from './db/load-db.ts'
 import { readStartState } from './db/start-state.ts'
-import { startAddressLocale } from './app/start-address-locale.ts'
-import { prefetchFirstPull } from './sync/pull-in-worker.ts'
+import { startAddressLocale, tappedInPrerenderedPicker } from './app/start-address-locale.ts'
+import { adoptTappedPull, prefetchFirstPull } from './sync/pull-in-worker.ts'
+import { continueInLanguage } from './language/continue-in-language.ts'
 import './app/base.css'
 
 // No top-level await here: lazy views import from the chunk this module lives in, and would wait for it
@@ -29,10 +30,15 @@ async function boot(): Promise<void> {
     const settings = useSettingsStore()
     const tapped = startAddressLocale(location.pathname, new URLSearchParams(location.search).get('lang'))
     if (tapped) prefetchFirstPull(tapped)
-    useSyncStore().start(undefined, tapped ? settings.chooseLocale(tapped) : settings.whenLocaleChosen())
+    // A later tap in the prerendered picker (below) asked for its first answer too: the pull takes it.
+    useSyncStore().start(undefined, tapped ? settings.chooseLocale(tapped) : settings.whenLocaleChosen().then(() => adoptTappedPull(settings.locale!)))
   }
   // The first screen renders once, already on its route (not the shell first and the page after).
   await router.isReady().catch(() => undefined) // a failed first navigation still shows the app's frame
+  // A tap in the prerendered picker after the address was read above, before the app's own picker replaces
+  // it (seen on a fast link): that is the person's choice, not a reason to show them the picker again.
+  const lateTap = firstVisit && router.currentRoute.value.name === 'welcome' ? tappedInPrerenderedPicker(document) : undefined
+  if (lateTap) await continueInLanguage(router, lateTap).catch(() => undefined)
   app.mount('#app')
   if (!firstVisit) useSyncStore().start(start.lastSyncedAt)
   // Sends what waits in the outbox (volunteering sign-ups; only a phone past the language picker can have

@@ -16,11 +16,21 @@ let early: { url: string; response: Promise<Response> } | undefined
  */
 export function prefetchFirstPull(locale: string): void {
   const url = firstPullPath(locale)
+  early = takeTappedPull(url) ?? { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
+  early.response.catch(() => undefined) // offline: the pull asks again
+}
+
+/** The pull takes the answer a tap in the prerendered picker asked for, if it was for this language; asks for nothing itself. */
+export function adoptTappedPull(locale: string): void {
+  early = takeTappedPull(firstPullPath(locale)) ?? early
+  early?.response.catch(() => undefined)
+}
+
+function takeTappedPull(url: string): typeof early {
   const page = globalThis as { willkommenEarlyPull?: typeof early }
   const tapped = page.willkommenEarlyPull
   delete page.willkommenEarlyPull
-  early = tapped?.url === url ? tapped : { url, response: fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }) }
-  early.response.catch(() => undefined) // offline: the pull asks again
+  return tapped?.url === url ? tapped : undefined
 }
 
 function fetchOrEarly(input: string, init?: RequestInit): Promise<Response> {

@@ -40,9 +40,14 @@ interface Figures {
   offlineReload: boolean
 }
 
-/** True once the service worker is active and has every asset and the page shell this visit loaded. */
+/**
+ * True once the service worker is active and has the page shell and every asset this visit loaded, except
+ * the texts of a language the person did not choose: on a fast link the app starts before the tap and loads
+ * the phone's language (English here), which the phone then does not keep (only Arabic and German).
+ */
 function offlineReady(): Promise<boolean> {
   return (async () => {
+    const otherLanguage = /^\/assets\/(?!ar-|de-[\w-]{8}\.js$)[a-z]{2,3}(-x)?(-[a-z]+)?-[\w-]{8}\.js$/
     const registration = await navigator.serviceWorker.getRegistration()
     if (!registration?.active) return false
     const loaded = performance
@@ -50,6 +55,7 @@ function offlineReady(): Promise<boolean> {
       .map((e) => new URL(e.name))
       .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
       .map((u) => u.pathname)
+      .filter((path) => !otherLanguage.test(path))
     const cached = new Set<string>()
     for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) cached.add(new URL(request.url).pathname)
     return cached.has('/index.html') && loaded.every((path) => cached.has(path))

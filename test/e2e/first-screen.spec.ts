@@ -80,6 +80,31 @@ test('a tap before the app has arrived starts the first content, the start scree
   expect(asked.filter((path) => /^\/assets\/guide-[\w-]+\.js$/.test(path))).toHaveLength(1) // taken from what the tap fetched
 })
 
+test('a tap on the prerendered picker while the app is starting (it has read the address, its picker is not up yet) counts: the app opens in that language, asking for the content once', async ({ page }) => {
+  // The picker's own texts (the phone's language) held back: the app has started, and waits for them to show its picker.
+  let releaseTexts!: () => void
+  const textsReleased = new Promise<void>((resolve) => (releaseTexts = resolve))
+  const pickerTexts = /\/assets\/(?!ar-)[a-z]{2,3}(-x-easy)?-[\w-]{8}\.js$/
+  await page.route(pickerTexts, async (route) => {
+    await textsReleased
+    await route.continue().catch(() => undefined)
+  })
+  const asked: string[] = []
+  page.on('request', (request) => void asked.push(new URL(request.url()).pathname + new URL(request.url()).search))
+  const appStarted = page.waitForRequest(pickerTexts)
+  await page.goto('/', { waitUntil: 'commit' })
+  await appStarted
+  await page.getByRole('link', { name: 'العربية' }).click()
+  releaseTexts()
+  await expect(page.getByTestId('meetup').first()).toBeVisible()
+  await expect(page).toHaveURL(/\/meetups$/)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
+  expect(asked.filter((path) => path.startsWith('/api/v1/sync?since=0&'))).toEqual([FIRST_PULL]) // the answer the tap asked for
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لقاءات قريبة منك')
+})
+
 test('a returning visitor gets the page in their language without the prerendered picker, even before the app runs', async ({ page }) => {
   await chooseLanguage(page, 'العربية')
   await waitForServiceWorker(page)
