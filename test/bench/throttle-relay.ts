@@ -7,6 +7,10 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
  * second, shared by all connections in turns of one segment (a fair queue, as a phone's radio link
  * behaves), and every segment arrives `rttMs / 2` after it left. A new connection waits one round
  * trip (the TCP handshake). Not modelled: TCP slow start, loss.
+ * A connection's segments arrive in the order they left, never early: one timer per connection hands them
+ * on. (Until 2026-12-01 each segment had its own timer; Node rounds a timer's delay down and counts it from the
+ * event loop's last tick, so a small segment could overtake the one before it, and the browser then read a
+ * garbled answer: the intermittent ERR_INVALID_HTTP_RESPONSE that made trimmed asset headers look broken.)
  */
 export interface ThrottleRelay {
   port: number
@@ -31,6 +35,9 @@ export interface RelayedRequest {
 interface Flow {
   readyAt: number
   queue: Buffer[]
+  /** Segments on the wire, in the order they left, each with the moment it arrives. */
+  arriving: { segment: Buffer; at: number }[]
+  arrivalTimer?: NodeJS.Timeout
   target: Socket
   /** Down flows: whether the answer being sent is to an `/api/` request. */
   api?: boolean
@@ -90,8 +97,21 @@ class Link {
       flow.request.bytes += segment.length
       flow.request.doneAt = now + arrival
     }
-    setTimeout(() => flow.target.destroyed || flow.target.write(segment), arrival)
+    flow.arriving.push({ segment, at: now + arrival })
+    this.deliver(flow)
     this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.busyUntil - now)
+  }
+
+  /** Hands on the segments that have arrived, oldest first; waits for the next (a timer may fire early). */
+  private deliver(flow: Flow): void {
+    if (flow.arrivalTimer) return
+    const now = performance.now()
+    while (flow.arriving.length > 0 && flow.arriving[0]!.at <= now) {
+      const { segment } = flow.arriving.shift()!
+      if (!flow.target.destroyed) flow.target.write(segment)
+    }
+    const next = flow.arriving[0]
+    if (next) flow.arrivalTimer = setTimeout(() => ((flow.arrivalTimer = undefined), this.deliver(flow)), next.at - now)
   }
 
   private pick(now: number): Flow | undefined {
@@ -116,8 +136,8 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort })
     const readyAt = performance.now() + opts.rttMs // the handshake's round trip
-    const toServer: Flow = { readyAt, queue: [], target: upstream }
-    const toClient: Flow = { readyAt, queue: [], target: client }
+    const toServer: Flow = { readyAt, queue: [], arriving: [], target: upstream }
+    const toClient: Flow = { readyAt, queue: [], arriving: [], target: client }
     up.add(toServer)
     down.add(toClient)
     for (const s of [client, upstream]) sockets.add(s)
@@ -137,14 +157,12 @@ export async function startThrottleRelay(upstreamPort: number, opts: { kbits: nu
       ending = true
       // Close once what is still queued has crossed the link and arrived.
       const drain = setInterval(() => {
-        if (toServer.queue.length > 0 || toClient.queue.length > 0) return
+        if ([toServer, toClient].some((f) => f.queue.length > 0 || f.arriving.length > 0)) return
         clearInterval(drain)
-        setTimeout(() => {
-          up.remove(toServer)
-          down.remove(toClient)
-          client.destroy()
-          upstream.destroy()
-        }, opts.rttMs)
+        up.remove(toServer)
+        down.remove(toClient)
+        client.destroy()
+        upstream.destroy()
       }, 50)
     }
     client.on('close', end).on('error', end)
