@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { apiNotFound } from '../errors/error-handler.ts'
+import { trimAssetHeaders } from './asset-headers.ts'
 import { opensInOwnLanguage, withoutPicker } from '../../src/shared/own-language-paths.ts'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -29,6 +30,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       cacheControl: false,
       setHeaders(reply, path) {
         reply.header('cache-control', cacheControl(path))
+        if (path.includes('/assets/')) trimAssetHeaders(reply, path)
       },
     })
   }

@@ -17,6 +17,7 @@ function fakeBuild(): string {
   writeFileSync(join(root, 'icons', 'icon-192.png'), 'png')
   writeFileSync(join(root, 'assets', 'index-AbC123.js'), js)
   writeFileSync(join(root, 'assets', 'index-AbC123.js.br'), brotliCompressSync(js))
+  writeFileSync(join(root, 'assets', 'sync.worker-XyZ789.js'), 'addEventListener("message", () => {})')
   return root
 }
 
@@ -28,6 +29,24 @@ describe('serving the built app', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     expect(res.headers['content-encoding']).toBe('br')
     expect(brotliDecompressSync(res.rawPayload).toString()).toContain('console.log')
+  })
+
+  it('sends a hashed file without the page-only security headers and validators; a page and a worker keep their CSP', async () => {
+    const { app } = await buildTestApp('pglite', { webRoot: fakeBuild() })
+    const asset = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'br, gzip' } })
+    for (const name of ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'etag', 'last-modified']) {
+      expect(asset.headers[name], name).toBeUndefined()
+    }
+    expect(asset.headers['x-content-type-options']).toBe('nosniff')
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin')
+    expect(asset.headers['content-type']).toMatch(/javascript/)
+    const worker = await app.inject({ url: '/assets/sync.worker-XyZ789.js' })
+    expect(worker.headers['content-security-policy']).toContain("script-src 'self'")
+    for (const url of ['/', '/sw.js', '/meetups']) {
+      const page = await app.inject({ url })
+      expect(page.headers['content-security-policy'], url).toContain("default-src 'self'")
+      expect(page.headers['x-frame-options'], url).toBe('SAMEORIGIN')
+    }
   })
 
   it.each([
