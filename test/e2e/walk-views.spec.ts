@@ -199,7 +199,7 @@ test.describe('small things', () => {
     // place on the screen, not by scrollY: the header above may change height meanwhile, and the browser's
     // scroll anchoring then moves scrollY to keep the card where it was (CI saw 24 px).
     const place = await link.evaluate((a) => {
-      const at = { y: window.scrollY, top: Math.round(a.getBoundingClientRect().top) }
+      const at = { y: window.scrollY, top: a.getBoundingClientRect().top }
       ;(a as HTMLElement).click()
       return at
     })
@@ -208,7 +208,8 @@ test.describe('small things', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0)
     await page.goBack()
     await expect(cards.nth(4)).toBeVisible()
-    await expect.poll(() => link.evaluate((a) => Math.round(a.getBoundingClientRect().top))).toBe(place.top)
+    // Within 2 px: the restored scroll position is whole pixels of a layout in fractions of one (CI saw 397 against 398).
+    await expect.poll(async () => Math.abs((await link.evaluate((a) => a.getBoundingClientRect().top)) - place.top)).toBeLessThanOrEqual(2)
     await page.goForward()
     await expect(page).toHaveURL(/\/meetups\/[0-9a-f-]{36}:/)
     await expect(page.getByTestId('meetup-detail')).toBeVisible()
