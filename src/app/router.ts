@@ -4,7 +4,7 @@ import { useSettingsStore } from './settings.store.ts'
 import { applyLocale, ensureWholeLanguage } from '../i18n/i18n.ts'
 import { matchLocale, PICKER_FALLBACK, SOURCE_LOCALE } from '../i18n/locales.ts'
 import { focusHeadingOnNavigation } from './focus-heading.ts'
-import { startAddressLocale } from './start-address-locale.ts'
+import { nextAddress, startAddressLocale } from './start-address-locale.ts'
 
 // The start screen and the guide say only what the first part of a language's texts holds (src/i18n/text-parts.ts).
 const startTexts = { startTexts: true }
@@ -96,7 +96,8 @@ export function createAppRouter(): Router {
     const chosen = startAddressLocale((to.redirectedFrom ?? to).path, lang)
     if (!chosen) return
     await useSettingsStore().chooseLocale(chosen)
-    if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')) return { path: next.split('?')[0]!, query: Object.fromEntries(new URLSearchParams(next.split('?')[1] ?? '')), replace: true }
+    const goOn = nextAddress(next)
+    if (goOn) return { path: goOn.split('?')[0]!, query: Object.fromEntries(new URLSearchParams(goOn.split('?')[1] ?? '')), replace: true }
     return { path: to.path, query, hash: to.hash, replace: true }
   })
   // First start: the language picker comes before anything else, except on a page that finds its own.

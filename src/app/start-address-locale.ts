@@ -5,6 +5,11 @@ import { LOCALES } from '../i18n/locales.ts'
  * (`/?lang=ar`, scripts/prerender-picker.ts and src/app/picker-taps.js). Only on the start address: elsewhere
  * `?lang=de` is a guide step's "show the German original", which must not change the app's language.
  */
+/** `?next=`: where the person goes on to after the picker; only an address of this app (`/…`, not `//other.site`). */
+export function nextAddress(next: unknown): string | undefined {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined
+}
+
 export function startAddressLocale(path: string, lang: unknown): string | undefined {
   return path === '/' && typeof lang === 'string' && LOCALES.some((l) => l.code === lang) ? lang : undefined
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { startAddressLocale, tappedInPrerenderedPicker } from '../../../src/app/start-address-locale.ts'
+import { nextAddress, startAddressLocale, tappedInPrerenderedPicker } from '../../../src/app/start-address-locale.ts'
 
 describe('the language tapped in the prerendered picker', () => {
   it('is read from the start address only, and only for a language the app has', () => {
@@ -7,6 +7,13 @@ describe('the language tapped in the prerendered picker', () => {
     expect(startAddressLocale('/guide/step/x', 'de')).toBeUndefined() // a step's "show the German original"
     expect(startAddressLocale('/', 'xx')).toBeUndefined()
     expect(startAddressLocale('/', ['ar'])).toBeUndefined()
+  })
+
+  it('goes on only to an address of this app', () => {
+    expect(nextAddress('/guide/step/x?lang=de')).toBe('/guide/step/x?lang=de')
+    expect(nextAddress('//evil.example/x')).toBeUndefined()
+    expect(nextAddress('https://evil.example/')).toBeUndefined()
+    expect(nextAddress(['/meetups'])).toBeUndefined()
   })
 
   it('is read from the picker in the page when the tap came after the address was read: the link marked current', () => {
