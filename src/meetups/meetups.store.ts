@@ -8,9 +8,10 @@ import { useSettingsStore } from '../app/settings.store.ts'
 import { listMeetups, nextElsewhere, type MeetupFilter } from './meetup-filter.ts'
 import { upcomingFrom } from './next-dates.ts'
 
-// Twenty cards fill several screens of a phone; fewer to build on the first screen of a weak one (the
-// slow-link bench's meetups came 0.05 s sooner than with 50, on a fast CPU), and "show more" adds twenty.
-const PAGE = 20
+// Ten cards fill about three screens of a phone; fewer to build on the first screen of a weak one (slow-link
+// bench, medians of 5: the first guide step 0.13 s sooner than with 20, which was 0.05 s sooner than 50), and
+// "show more" adds ten.
+const PAGE = 10
 
 function upcomingOccurrences(district: string): Promise<MeetupOccurrence[]> {
   const from = upcomingFrom(new Date())

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import ICAL from 'ical.js'
 import { devices, expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { chooseLanguage, createMeetupThroughApi, loginAsCoordinator } from './helpers.ts'
+import { chooseLanguage, createMeetupThroughApi, loginAsCoordinator, meetupCardsShown } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 const DAY = 86400000
@@ -103,8 +103,7 @@ test('a Stendal coordinator publishes a fortnightly language café; a newcomer\'
 
   // The phone gets it at its next sync (here: opening the app again).
   await phone.reload()
-  const cards = phone.getByTestId('meetup').filter({ hasText: title })
-  await expect(cards.first()).toBeVisible()
+  let cards = await meetupCardsShown(phone, title, 3)
   await expect(cards.first()).toHaveAttribute('data-status', 'scheduled')
   await expect(cards.nth(1)).toHaveAttribute('data-status', 'scheduled')
 
@@ -133,6 +132,7 @@ test('a Stendal coordinator publishes a fortnightly language café; a newcomer\'
 
   // … and so does the phone after its next sync; the other dates stay.
   await phone.reload()
+  cards = await meetupCardsShown(phone, title, 3)
   await expect(cards.nth(1)).toHaveAttribute('data-status', 'cancelled')
   await expect(cards.nth(1)).toContainText('Abgesagt')
   await expect(cards.first()).toHaveAttribute('data-status', 'scheduled')

@@ -127,3 +127,22 @@ export async function closeNoticesInTheWay(page: Page): Promise<void> {
     await toast.getByRole('button').last().click({ timeout: 2_000 }).catch(() => undefined)
   })
 }
+
+/**
+ * The meetup cards on the list that name `text`, with "show more" tapped until `count` of them are shown: the
+ * list starts with ten cards, and other tests add dates on the same server, so a date may be further down.
+ * German phones only (the button's name).
+ */
+export async function meetupCardsShown(page: Page, text: string, count: number): Promise<Locator> {
+  const all = page.getByTestId('meetup')
+  const cards = all.filter({ hasText: text })
+  const more = page.getByRole('button', { name: 'Weitere Termine zeigen' })
+  await expect(all.first()).toBeVisible()
+  while ((await cards.count()) < count && (await more.isVisible())) {
+    const before = await all.count()
+    await more.click()
+    await expect(all).not.toHaveCount(before)
+  }
+  await expect(cards.nth(count - 1)).toBeVisible()
+  return cards
+}

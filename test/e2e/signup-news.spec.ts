@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, createMeetupThroughApi } from './helpers.ts'
+import { chooseLanguage, createMeetupThroughApi, meetupCardsShown } from './helpers.ts'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
 
 /**
@@ -66,7 +66,7 @@ test('a registration card names its event and date, and shows when the date is m
   await expect(card.getByTestId('signup-moved')).toContainText('19:30')
   await expect(card.getByTestId('signup-moved')).toContainText('17:00')
   await page.goto('/')
-  await expect(page.getByTestId('meetup').filter({ hasText: title }).getByTestId('meetup-moved')).toHaveText('Verschoben')
+  await expect((await meetupCardsShown(page, title, 1)).getByTestId('meetup-moved')).toHaveText('Verschoben')
 
   // In the editor the date gets its own places, then is cancelled: first the coordinator is told who is registered.
   await page.goto(`/coordination/meetups/${meetup.id}`)

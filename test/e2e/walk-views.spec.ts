@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseLanguage, expectBookmarksStored } from './helpers.ts'
+import { chooseLanguage, expectBookmarksStored, meetupCardsShown } from './helpers.ts'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -24,8 +24,7 @@ test.describe('links from search and Saved land on the thing itself', () => {
   test('saving one date marks that card only; Saved shows its date and opens it', async ({ page }) => {
     await chooseLanguage(page, 'Deutsch')
     await page.getByLabel('Landkreis').selectOption('stendal')
-    const cards = page.getByTestId('meetup').filter({ hasText: 'Sprachcafé Stendal' })
-    await expect(cards.nth(2)).toBeVisible()
+    const cards = await meetupCardsShown(page, 'Sprachcafé Stendal', 3)
     const second = cards.nth(1)
     const when = await second.locator('time').getAttribute('datetime')
     const href = await second.getByRole('heading').getByRole('link').getAttribute('href')
