@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 
 // Headers that only a page (or a worker, whose script's answer sets its own policy) acts on.
-const PAGE_ONLY = [
+export const PAGE_ONLY_HEADERS = [
   'content-security-policy',
   'cross-origin-opener-policy',
   'origin-agent-cluster',
@@ -25,5 +25,5 @@ const VALIDATORS = ['etag', 'last-modified', 'accept-ranges']
  */
 export function trimAssetHeaders(reply: FastifyReply, path: string): void {
   const worker = /\.worker-[\w-]+\.js$/.test(path)
-  for (const name of [...(worker ? [] : PAGE_ONLY), ...VALIDATORS]) reply.removeHeader(name)
+  for (const name of [...(worker ? [] : PAGE_ONLY_HEADERS), ...VALIDATORS]) reply.removeHeader(name)
 }
