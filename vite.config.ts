@@ -11,6 +11,7 @@ import { prerenderPicker } from './scripts/prerender-picker.ts'
 import { inlineStartFiles } from './scripts/inline-start-files.ts'
 import { viewBundles } from './scripts/view-bundles.ts'
 import { localeParts } from './scripts/locale-parts.ts'
+import { vueI18nTreeShaking } from './scripts/vue-i18n-tree-shaking.ts'
 import { languageManifests, manifestFor } from './src/pwa/manifest.ts'
 
 const locales = fileURLToPath(new URL('./locales/**', import.meta.url))
@@ -23,6 +24,7 @@ export default defineConfig({
     // message is precompiled from locales/, so neither has to ship to a newcomer's phone.
     vue({ features: { optionsAPI: false } }),
     localeParts(),
+    vueI18nTreeShaking(),
     vueI18n({ include: [locales], strictMessage: false, escapeHtml: true, fullInstall: false, dropMessageCompiler: true }),
     VitePWA({
       strategies: 'injectManifest',
@@ -61,6 +63,7 @@ export default defineConfig({
       // Everything the first screen needs in one file (and one CSS file) instead of a dozen small
       // ones: each request costs a weak connection a round trip and the phone's parser a preload.
       output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'], priority: 100 }, ...viewBundles()] } },
+
     },
   },
   server: {

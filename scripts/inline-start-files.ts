@@ -25,8 +25,12 @@ export function startFiles(bundle: Rolldown.OutputBundle): { views: string[]; te
   const chunkOf = (end: string) => holding(end) ?? fail(`start-files: the chunk of ${end} is missing from the build`)
   // A Set: the pull travels with the start screen (scripts/view-bundles.ts).
   const chunksOfStart = [...new Set(['/src/meetups/MeetupsView.vue', '/src/sync/pull.ts', '/src/guide/GuideView.vue'].map(chunkOf))]
+  // And the small files they import besides the app's own (the bundler's helpers): a modulepreload fetches one
+  // file, not what it imports, which the app would otherwise ask for a round trip later.
+  const entry = chunks.find((c) => c.isEntry)?.fileName
+  const scripts = [...new Set(chunksOfStart.flatMap((c) => [c.fileName, ...c.imports.filter((file) => file !== entry)]))]
   // Scripts before styles: a style is small, and the tap script asks for them in this order.
-  const views = [...chunksOfStart.map((c) => c.fileName), ...chunksOfStart.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])]
+  const views = [...scripts, ...chunksOfStart.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])]
   const texts = Object.fromEntries(LOCALE_CODES.map((code) => [code, `/${holding(`/locales/${code}.json?part=start`)!.fileName}`]))
   const pulls = Object.fromEntries(LOCALE_CODES.map((code) => [code, firstPullPath(code)]))
   return { views: views.map((file) => `/${file}`), texts, pulls }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage, waitForServiceWorker } from './helpers.ts'
@@ -65,6 +67,10 @@ test('a tap before the app has arrived starts the first content, the start scree
   await expect.poll(() => asked.some((path) => /^\/assets\/ar-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))).toBe(true)
   await expect.poll(() => asked.some((path) => /^\/assets\/guide-[\w-]+\.js$/.test(path))).toBe(true) // the next view a newcomer opens
+  // And the files the start screen's code imports (the bundler's helpers): a modulepreload fetches only the file
+  // itself, and the app would ask for them a round trip later.
+  const startCode = readFileSync(join(process.env.E2E_WEB_ROOT ?? 'dist', asked.find((path) => /^\/assets\/meetups-[\w-]+\.js$/.test(path))!), 'utf8')
+  for (const [, file] of startCode.matchAll(/from"\.\/([\w.-]+\.js)"/g)) await expect.poll(() => asked, file).toContain(`/assets/${file}`)
   release()
   await expect(page.getByTestId('meetup').first()).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
