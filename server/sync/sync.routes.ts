@@ -54,9 +54,9 @@ export function toSyncRead(query: SyncQuery): SyncRead {
   const scope = normalizeScope({ districts: query.districts ?? 'all', langs: query.langs ?? 'all', entities: query.entities ?? 'all' })
   const fields: Record<string, string> = {}
   const outside = (added: string[] | undefined, within: string[] | 'all' | undefined) => within !== undefined && within !== 'all' && (added ?? []).some((a) => !within.includes(a))
-  if (outside(query.addedDistricts, scope.districts)) fields.addedDistricts = 'sync.addedOutsideScope'
-  if (outside(query.addedLangs, scope.langs)) fields.addedLangs = 'sync.addedOutsideScope'
-  if (outside(query.addedEntities, scope.entities)) fields.addedEntities = 'sync.addedOutsideScope'
+  if (outside(query.addedDistricts, scope.districts)) fields.addedDistricts = 'errors.sync.addedOutsideScope'
+  if (outside(query.addedLangs, scope.langs)) fields.addedLangs = 'errors.sync.addedOutsideScope'
+  if (outside(query.addedEntities, scope.entities)) fields.addedEntities = 'errors.sync.addedOutsideScope'
   if (Object.keys(fields).length) throw new Problem(400, 'validation', 'Added districts, languages and entities must be part of the scope.', fields)
   // With no cursor everything in scope is new anyway.
   const added = query.since === 0 ? NOTHING_ADDED : { districts: query.addedDistricts ?? [], langs: query.addedLangs ?? [], entities: query.addedEntities ?? [] }
@@ -85,7 +85,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = a
       const head = await scopeHead(db, read.scope)
       // A cursor the server never handed out (another server's, or made up) is refused, not echoed back.
       if (read.since > head && read.since > (await scopeHead(db, EVERYTHING))) {
-        throw new Problem(400, 'cursor_ahead', 'The cursor is ahead of this server; sync again from 0.', { since: 'sync.cursorAhead' })
+        throw new Problem(400, 'cursor_ahead', 'The cursor is ahead of this server; sync again from 0.', { since: 'errors.sync.cursorAhead' })
       }
       // First syncs of a scope are alike until its next change: built and compressed once.
       if (read.since === 0) {

@@ -227,7 +227,8 @@ describe.each(DATABASES)('scoped sync, phone ⇄ server on %s', (kind) => {
     const { app } = await buildTestApp(kind)
     const res = await app.inject({ url: '/api/v1/sync?since=3&districts=harz&addedDistricts=stendal&langs=uk&addedLangs=ar' })
     expect(res.statusCode).toBe(400)
-    expect(res.json()).toMatchObject({ error: 'validation', fields: { addedDistricts: expect.any(String), addedLangs: expect.any(String) } })
+    // Message keys the phone has texts for (test/unit/i18n/locale-files.test.ts checks every `errors.` key the server sends).
+    expect(res.json()).toMatchObject({ error: 'validation', fields: { addedDistricts: 'errors.sync.addedOutsideScope', addedLangs: 'errors.sync.addedOutsideScope' } })
     const bad = await app.inject({ url: '/api/v1/sync?since=0&districts=atlantis' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().fields).toEqual({ 'districts.0': expect.any(String) })
