@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { E2E_PASSWORD } from './e2e-accounts.ts'
-import { chooseLanguage, expectBookmarksStored, waitForServiceWorker } from './helpers.ts'
+import { chooseLanguage, expectBookmarksStored, storedTables, waitForServiceWorker } from './helpers.ts'
 import { ReleaseServer } from './release-server.ts'
 
 // A new release reaches a phone that holds a queued sign-up, a half-filled form, a ticked step and a bookmark:
@@ -31,28 +31,10 @@ interface PhoneState {
   ticks: number
 }
 
-/**
- * What the phone holds, read with the plain IndexedDB API (without opening or upgrading anything). While an
- * upgrade runs the read waits for it; it gives up after a few seconds so that `expect.poll` asks again.
- */
+/** What the phone holds (`storedTables`: the plain IndexedDB API, waiting for an upgrade at most 5 s). */
 async function phoneState(page: Page): Promise<PhoneState> {
-  return page.evaluate(async () => {
-    const version = (await indexedDB.databases()).find((d) => d.name === 'willkommen')?.version
-    const open = indexedDB.open('willkommen')
-    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-      setTimeout(() => reject(new Error('IndexedDB did not open within 5 s (an upgrade waiting?)')), 5_000)
-    })
-    const read = <T,>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = idb.transaction(store).objectStore(store).getAll()
-        request.onsuccess = () => resolve(request.result as T[])
-      })
-    const state = { version, outbox: await read<PhoneState['outbox'][number]>('outbox'), bookmarks: (await read('bookmarks')).length, ticks: (await read('progress')).length }
-    idb.close()
-    return state
-  })
+  const { version, rows } = await storedTables(page, ['outbox', 'bookmarks', 'progress'])
+  return { version, outbox: rows.outbox as PhoneState['outbox'], bookmarks: rows.bookmarks!.length, ticks: rows.progress!.length }
 }
 
 /** Ticks the first step of "Erste Schritte" and bookmarks it; its address. */

@@ -14,22 +14,36 @@ export async function chooseLanguage(page: Page, nativeName: string): Promise<vo
   await expect(page.getByTestId('meetup').first()).toBeVisible()
 }
 
-/** The rows of one IndexedDB table on the phone, read with the browser's own API rather than the app's code. */
-export async function storedRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
+/**
+ * What the phone holds in some IndexedDB tables, and the database's version, read with the browser's own API rather
+ * than the app's code (opening nothing new, upgrading nothing). While an upgrade runs the read waits for it; it
+ * gives up after 5 s, so that `expect.poll` asks again.
+ */
+export async function storedTables(page: Page, tables: string[]): Promise<{ version: number | undefined; rows: Record<string, unknown[]> }> {
+  return page.evaluate(async (names) => {
+    const version = (await indexedDB.databases()).find((d) => d.name === 'willkommen')?.version
     const open = indexedDB.open('willkommen')
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result)
       open.onerror = () => reject(open.error)
+      setTimeout(() => reject(new Error('IndexedDB did not open within 5 s (an upgrade waiting?)')), 5_000)
     })
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = idb.transaction(name).objectStore(name).getAll()
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
+    const read = (name: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = idb.transaction(name).objectStore(name).getAll()
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+    const rows: Record<string, unknown[]> = {}
+    for (const name of names) rows[name] = await read(name)
     idb.close()
-    return rows
-  }, table) as Promise<T[]>
+    return { version, rows }
+  }, tables)
+}
+
+/** The rows of one IndexedDB table on the phone (`storedTables`). */
+export async function storedRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return (await storedTables(page, [table])).rows[table] as T[]
 }
 
 /**
