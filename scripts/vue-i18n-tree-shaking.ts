@@ -14,7 +14,7 @@ const PROBE = `const key = 'currentInstance';
 
 /**
  * Rewrites vue-i18n's `getCurrentInstance` to the plain call it makes with Vue 3.5, so Vue's unused parts are
- * left out of the start bundle a first visit waits for (about 9 KB compressed). Fails the build if vue-i18n's
+ * left out of the start bundle a first visit waits for (62.0 → 47.5 KB brotli). Fails the build if vue-i18n's
  * code has changed, so a new version is looked at again rather than silently bundled whole.
  */
 export function vueI18nTreeShaking(): Plugin {

@@ -9,8 +9,8 @@ import { listMeetups, nextElsewhere, type MeetupFilter } from './meetup-filter.t
 import { upcomingFrom } from './next-dates.ts'
 
 // Ten cards fill about three screens of a phone; fewer to build on the first screen of a weak one (slow-link
-// bench, medians of 5: the first guide step 0.13 s sooner than with 20, which was 0.05 s sooner than 50), and
-// "show more" adds ten.
+// bench, medians of 5 on one machine: the first guide step 0.13 s sooner than with 20, which was 0.05 s sooner
+// than 50; on another, within the runs' spread), and "show more" adds ten.
 const PAGE = 10
 
 function upcomingOccurrences(district: string): Promise<MeetupOccurrence[]> {
