@@ -63,7 +63,6 @@ export default defineConfig({
       // Everything the first screen needs in one file (and one CSS file) instead of a dozen small
       // ones: each request costs a weak connection a round trip and the phone's parser a preload.
       output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'], priority: 100 }, ...viewBundles()] } },
-
     },
   },
   server: {

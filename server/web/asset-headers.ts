@@ -1,18 +1,6 @@
 import type { FastifyReply } from 'fastify'
+import { removePageHeaders } from './security-headers.ts'
 
-// Headers that only a page (or a worker, whose script's answer sets its own policy) acts on.
-export const PAGE_ONLY_HEADERS = [
-  'content-security-policy',
-  'cross-origin-opener-policy',
-  'origin-agent-cluster',
-  'referrer-policy',
-  'strict-transport-security',
-  'x-dns-prefetch-control',
-  'x-download-options',
-  'x-frame-options',
-  'x-permitted-cross-domain-policies',
-  'x-xss-protection',
-]
 // A content-hashed file never changes: nobody revalidates it or asks for part of it.
 const VALIDATORS = ['etag', 'last-modified', 'accept-ranges']
 
@@ -25,5 +13,6 @@ const VALIDATORS = ['etag', 'last-modified', 'accept-ranges']
  */
 export function trimAssetHeaders(reply: FastifyReply, path: string): void {
   const worker = /\.worker-[\w-]+\.js$/.test(path)
-  for (const name of [...(worker ? [] : PAGE_ONLY_HEADERS), ...VALIDATORS]) reply.removeHeader(name)
+  if (!worker) removePageHeaders(reply)
+  for (const name of VALIDATORS) reply.removeHeader(name)
 }

@@ -1,7 +1,20 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import helmet from '@fastify/helmet'
 import type { InlineHashes } from './inline-hashes.ts'
-import { PAGE_ONLY_HEADERS } from './asset-headers.ts'
+
+// Headers that only a page (or a worker, whose script's answer sets its own policy) acts on.
+const PAGE_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]
 
 // A JSON answer is no page: it runs and loads nothing, so it gets the short policy of OWASP's REST Security
 // Cheat Sheet instead of the page's (about 450 bytes with the inline hashes), and none of the other page-only
@@ -39,8 +52,13 @@ export async function registerSecurityHeaders(app: FastifyInstance, inline: Inli
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     // The mail links' small pages (also under /api/) keep the page headers.
     if (String(reply.getHeader('content-type')).startsWith('application/json')) {
-      for (const name of PAGE_ONLY_HEADERS) reply.removeHeader(name)
+      removePageHeaders(reply)
       reply.header('content-security-policy', JSON_POLICY)
     }
   })
+}
+
+/** Takes off the headers only a page acts on (answers that are no page: JSON, hashed scripts, styles and fonts). */
+export function removePageHeaders(reply: FastifyReply): void {
+  for (const name of PAGE_ONLY_HEADERS) reply.removeHeader(name)
 }
